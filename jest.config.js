@@ -1,0 +1,45 @@
+// @ts-check
+// Tests compile with SWC configured like tsup's SWC pass (legacy decorators + metadata), so a
+// test sees the same `design:paramtypes` the layer build emits.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+/** @type {import('jest').Config['projects']} */
+const shared = {
+  transform: { '^.+\\.ts$': swcTransform },
+  moduleNameMapper: { '^lambda-controllers$': '<rootDir>/src/index.ts' },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/sample-api/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/src/test/integration/',
+        '<rootDir>/src/test/e2e/',
+        '<rootDir>/sample-api/test/',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/src/test/integration/**/*.test.ts'],
+    },
+  ],
+};

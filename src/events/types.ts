@@ -1,0 +1,68 @@
+import type { Context } from 'aws-lambda';
+import type { Logger } from '../logging/logger';
+
+/**
+ * The request every event source is turned into, and what `@Req()` gives a controller.
+ *
+ * `path` is the path as the client sent it (percent-encoding intact) without any stage or
+ * configured base-path prefix; the router decodes each segment after splitting, so `a%2Fb` binds
+ * as one segment `a/b`.
+ */
+export interface LambdaHttpRequest {
+  /** Upper-case method, e.g. `GET`. */
+  readonly method: string;
+  /** Path without stage prefix, still percent-encoded, always starting with `/`. */
+  readonly path: string;
+  /** Header names in lower case; repeated headers joined as the source delivered them. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Decoded query parameters; a repeated key gives an array in arrival order. */
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Request cookies by name. */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** Body bytes (base64 already decoded); `undefined` when the request has none. */
+  readonly body: Buffer | undefined;
+  /** Client address as the event source reports it. */
+  readonly sourceIp: string | undefined;
+  /** Request id of API Gateway or the load balancer's trace id, when the event carries one. */
+  readonly sourceRequestId: string | undefined;
+  /** The Lambda event, untouched. */
+  readonly event: unknown;
+  /** The Lambda context, untouched. */
+  readonly context: Context;
+}
+
+/**
+ * A response ready to be written in any source's format. Header names are lower case; every
+ * `Set-Cookie` lives in `cookies`, never in `headers`.
+ */
+export interface OutgoingResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, readonly string[]>>;
+  readonly cookies: readonly string[];
+  /** Text, or base64 when `isBase64Encoded` is true; `''` when there is no body. */
+  readonly body: string;
+  readonly isBase64Encoded: boolean;
+}
+
+/** Options that change how events become requests. */
+export interface RequestOptions {
+  /** A base path mapped on a custom domain (e.g. `/v1`) to strip from REST payload 1.0 paths. */
+  readonly basePath?: string | undefined;
+}
+
+export type EventSourceName = 'apigw-http' | 'apigw-rest' | 'alb' | 'function-url';
+
+/**
+ * One Lambda HTTP integration: how its events are recognised, read and answered.
+ *
+ * `toRequest` never throws on a structurally recognised event with odd values (it keeps
+ * undecodable text as is); `toResult` always produces the source's full response envelope.
+ */
+export interface EventSource<E, R> {
+  readonly name: EventSourceName;
+  /** Largest response this integration passes on (ALB 1 MB, others Lambda's 6 MB). */
+  readonly maxResponseBytes: number;
+  matches(event: unknown): event is E;
+  toRequest(event: E, context: Context, options: RequestOptions): LambdaHttpRequest;
+  toResult(response: OutgoingResponse, event: E, logger: Logger): R;
+}
