@@ -41,5 +41,10 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/src/test/integration/**/*.test.ts'],
     },
+    {
+      ...shared,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/terraform/test/**/*.test.ts'],
+    },
   ],
 };

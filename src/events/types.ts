@@ -4,9 +4,10 @@ import type { Logger } from '../logging/logger';
 /**
  * The request every event source is turned into, and what `@Req()` gives a controller.
  *
- * `path` is the path as the client sent it (percent-encoding intact) without any stage or
- * configured base-path prefix; the router decodes each segment after splitting, so `a%2Fb` binds
- * as one segment `a/b`.
+ * `path` is percent-encoded and has no stage or configured base-path prefix; the router decodes
+ * each segment after splitting, so `a%2Fb` binds as one segment `a/b`. REST APIs, ALB and
+ * function URLs deliver the client's encoding; HTTP APIs deliver the path already decoded, so
+ * their sources re-encode it and an HTTP API request for `/a%2Fb` arrives as two segments.
  */
 export interface LambdaHttpRequest {
   /** Upper-case method, e.g. `GET`. */

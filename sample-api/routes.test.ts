@@ -1,0 +1,181 @@
+import type { Context } from 'aws-lambda';
+import { createHandler, type LogRecord } from 'lambda-controllers';
+import { routes } from './routes.ts';
+import { toApiResponse } from './test/support/api-response.ts';
+import { httpApiEvent, jsonRequest, type RequestSpec } from './test/support/http-api-event.ts';
+import { InvalidCursorError } from './users/cursor.ts';
+import { EmailTakenError, ThrottledError } from './users/user-repository.ts';
+
+// The controller's own job is mapping domain errors and query values to HTTP; a stand-in
+// repository lets these tests reach failures (like throttling) that DynamoDB Local never
+// produces. The integration suite covers the real repository through main.handler.
+const mockRepository = { create: jest.fn(), get: jest.fn(), list: jest.fn() };
+jest.mock('./users/user-repository.ts', () => ({
+  ...jest.requireActual('./users/user-repository.ts'),
+  defaultUserRepository: () => mockRepository,
+}));
+
+const errors: LogRecord[] = [];
+const handler = createHandler(routes, {
+  accessLog: false,
+  logger: { info: () => undefined, warn: () => undefined, error: (record) => errors.push(record) },
+});
+
+const context: Context = {
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'sample-api',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:sample-api',
+  memoryLimitInMB: '512',
+  awsRequestId: 'request-1',
+  logGroupName: '/aws/lambda/sample-api',
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+
+async function send(spec: RequestSpec) {
+  return toApiResponse(await handler(httpApiEvent(spec), context));
+}
+
+const USER = {
+  id: '0b7c5f1e-8a47-4c1b-9d7e-2f3a4b5c6d7e',
+  name: 'Ada',
+  email: 'ada@example.com',
+  createdAt: '2026-11-24T21:45:00.000Z',
+};
+
+beforeEach(() => {
+  jest.resetAllMocks();
+  errors.length = 0;
+});
+
+describe('routes (UsersController)', () => {
+  it('answers POST /users with 201, the user and its Location', async () => {
+    // Prepare
+    mockRepository.create.mockResolvedValue(USER);
+
+    // Act
+    const response = await send(
+      jsonRequest('POST', '/users', { name: ' Ada ', email: 'ADA@example.com' }),
+    );
+
+    // Assess
+    expect(mockRepository.create).toHaveBeenCalledWith({ name: 'Ada', email: 'ada@example.com' });
+    expect(response.status).toBe(201);
+    expect(response.headers).toHaveProperty('location', `/users/${USER.id}`);
+    expect(response.json).toEqual(USER);
+  });
+
+  it('answers 409 problem when the email is taken', async () => {
+    mockRepository.create.mockRejectedValue(new EmailTakenError('ada@example.com'));
+
+    const response = await send(
+      jsonRequest('POST', '/users', { name: 'Ada', email: 'ada@example.com' }),
+    );
+
+    expect(response.status).toBe(409);
+    expect(response.headers).toHaveProperty(
+      'content-type',
+      expect.stringMatching(/^application\/problem\+json/),
+    );
+    expect(response.json).toMatchObject({ status: 409, title: 'Conflict' });
+  });
+
+  it.each([
+    [
+      'POST /users',
+      () => mockRepository.create,
+      jsonRequest('POST', '/users', { name: 'A', email: 'a@b.co' }),
+    ],
+    ['GET /users/{id}', () => mockRepository.get, { method: 'GET', path: `/users/${USER.id}` }],
+    ['GET /users', () => mockRepository.list, { method: 'GET', path: '/users' }],
+  ])(
+    'answers %s with 503 and Retry-After when DynamoDB throttles',
+    async (_label, method, spec) => {
+      // Prepare
+      method().mockRejectedValue(new ThrottledError());
+
+      // Act
+      const response = await send(spec);
+
+      // Assess
+      expect(response.status).toBe(503);
+      expect(response.headers).toHaveProperty('retry-after', '1');
+      expect(response.json).toMatchObject({ status: 503 });
+    },
+  );
+
+  it('answers 404 problem when there is no such user', async () => {
+    mockRepository.get.mockResolvedValue(undefined);
+
+    const response = await send({ method: 'GET', path: `/users/${USER.id}` });
+
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ status: 404 });
+  });
+
+  it('answers GET /users/{id} with the user', async () => {
+    mockRepository.get.mockResolvedValue(USER);
+
+    const response = await send({ method: 'GET', path: `/users/${USER.id}` });
+
+    expect(mockRepository.get).toHaveBeenCalledWith(USER.id);
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual(USER);
+  });
+
+  it('lists 20 users by default and passes the cursor on', async () => {
+    // Prepare
+    mockRepository.list.mockResolvedValue({ items: [USER], nextCursor: 'next' });
+
+    // Act
+    const first = await send({ method: 'GET', path: '/users' });
+    await send({ method: 'GET', path: '/users?limit=100&cursor=abc.def' });
+
+    // Assess
+    expect(first.json).toEqual({ items: [USER], nextCursor: 'next' });
+    expect(mockRepository.list.mock.calls).toEqual([
+      [{ limit: 20, cursor: undefined }],
+      [{ limit: 100, cursor: 'abc.def' }],
+    ]);
+  });
+
+  it.each(['0', '101', '-1', '1.5', 'abc', '1e1000'])(
+    'answers limit=%s with 400 without reading users',
+    async (limit) => {
+      const response = await send({ method: 'GET', path: `/users?limit=${limit}` });
+
+      expect(response.status).toBe(400);
+      expect(response.headers).toHaveProperty(
+        'content-type',
+        expect.stringMatching(/^application\/problem\+json/),
+      );
+      expect(mockRepository.list).not.toHaveBeenCalled();
+    },
+  );
+
+  it('answers 400 problem naming the cursor when the repository rejects it', async () => {
+    mockRepository.list.mockRejectedValue(new InvalidCursorError('signature mismatch'));
+
+    const response = await send({ method: 'GET', path: '/users?cursor=garbage' });
+
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ status: 400, errors: { cursor: ['is not valid'] } });
+  });
+
+  it('answers 500 without internals, logging the error with the request id', async () => {
+    // Prepare
+    mockRepository.get.mockRejectedValue(new Error('ResourceNotFoundException: secret-table-name'));
+
+    // Act
+    const response = await send({ method: 'GET', path: `/users/${USER.id}` });
+
+    // Assess
+    expect(response.status).toBe(500);
+    expect(response.body).not.toContain('secret-table-name');
+    expect(errors).toEqual([expect.objectContaining({ requestId: 'request-1' })]);
+  });
+});

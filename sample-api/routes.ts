@@ -1,0 +1,90 @@
+import {
+  BadRequestError,
+  Body,
+  ConflictError,
+  Get,
+  HttpResponse,
+  NotFoundError,
+  Param,
+  Post,
+  Query,
+  ServiceUnavailableError,
+} from 'lambda-controllers';
+import { CreateUserDto } from './users/create-user-dto.ts';
+import { InvalidCursorError } from './users/cursor.ts';
+import type { User } from './users/user.ts';
+import {
+  defaultUserRepository,
+  EmailTakenError,
+  ThrottledError,
+  type UserPage,
+} from './users/user-repository.ts';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+// The SDK has already retried with backoff before a ThrottledError reaches us; one second lets
+// DynamoDB's partition capacity refill without making the client wait long.
+const RETRY_AFTER_SECONDS = '1';
+
+/**
+ * The users API. It speaks HTTP only: statuses, headers and DTOs; `UserRepository` owns
+ * DynamoDB, and its domain errors are turned into problems here.
+ */
+class UsersController {
+  /** Creates a user: 201 with `Location`; 409 when the email is taken in any letter case. */
+  @Post('/users')
+  async create(@Body() body: CreateUserDto): Promise<HttpResponse> {
+    const user = await defaultUserRepository()
+      .create({ name: body.name, email: body.email })
+      .catch(raiseHttpError);
+    return new HttpResponse({
+      status: 201,
+      headers: { location: `/users/${user.id}` },
+      body: user,
+    });
+  }
+
+  /** One user by id; 404 when there is none, including ids that are not UUIDs. */
+  @Get('/users/{id}')
+  async get(@Param('id') id: string): Promise<User> {
+    const user = await defaultUserRepository().get(id).catch(raiseHttpError);
+    if (user === undefined)
+      throw new NotFoundError(`There is no user with id ${JSON.stringify(id)}.`);
+    return user;
+  }
+
+  /** A page of users, oldest first: `?limit=1..100` (default 20) and `?cursor=<nextCursor>`. */
+  @Get('/users')
+  async list(@Query('limit') limit?: number, @Query('cursor') cursor?: string): Promise<UserPage> {
+    const size = limit ?? DEFAULT_LIMIT;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_LIMIT) {
+      throw new BadRequestError(
+        `limit must be an integer from 1 to ${MAX_LIMIT}; got ${JSON.stringify(limit)}.`,
+        { extensions: { errors: { limit: [`must be an integer from 1 to ${MAX_LIMIT}`] } } },
+      );
+    }
+    return defaultUserRepository().list({ limit: size, cursor }).catch(raiseHttpError);
+  }
+}
+
+/** Maps the repository's domain errors to problems; anything else stays a 500. */
+function raiseHttpError(error: unknown): never {
+  if (error instanceof EmailTakenError) {
+    throw new ConflictError('A user with this email already exists.', { cause: error });
+  }
+  if (error instanceof ThrottledError) {
+    throw new ServiceUnavailableError('The database is busy; retry after the indicated delay.', {
+      cause: error,
+      headers: { 'retry-after': RETRY_AFTER_SECONDS },
+    });
+  }
+  if (error instanceof InvalidCursorError) {
+    throw new BadRequestError(
+      'cursor is not a nextCursor this API issued; start again without a cursor.',
+      { cause: error, extensions: { errors: { cursor: ['is not valid'] } } },
+    );
+  }
+  throw error;
+}
+
+export { UsersController as routes };

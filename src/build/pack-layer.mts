@@ -1,0 +1,129 @@
+// Completes `npm run build` after tsup: gives the layer's lambda-controllers its package.json,
+// copies the runtime dependencies once each, and writes deterministic zips of the layer and of
+// every built function. Run by Node directly (type stripping), so imports carry `.ts`.
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeDeterministicZip } from './deterministic-zip.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'layer-dist');
+const LAYER_MODULES = join(DIST, 'nodejs/node_modules');
+const PACKAGE_NAME = 'lambda-controllers';
+/** The packages whose metadata must exist once in a process. */
+const SINGLETONS = [PACKAGE_NAME, 'reflect-metadata', 'class-validator', 'class-transformer'];
+
+interface LockEntry {
+  readonly dev?: boolean;
+  readonly link?: boolean;
+  readonly version?: string;
+}
+
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly license?: string;
+  readonly dependencies?: Record<string, string>;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+function writePackageManifest(root: PackageJson): void {
+  const frameworkDeps = ['reflect-metadata', 'class-validator', 'class-transformer'];
+  const manifest = {
+    name: PACKAGE_NAME,
+    version: root.version,
+    description: root.description,
+    license: root.license,
+    type: 'commonjs',
+    engines: { node: '>=20' },
+    main: './dist/index.js',
+    types: './dist/index.d.ts',
+    exports: {
+      '.': { types: './dist/index.d.ts', require: './dist/index.js', default: './dist/index.js' },
+      './package.json': './package.json',
+    },
+    files: ['dist'],
+    dependencies: Object.fromEntries(
+      frameworkDeps.map((name) => [name, root.dependencies?.[name] ?? '*']),
+    ),
+  };
+  writeFileSync(
+    join(LAYER_MODULES, PACKAGE_NAME, 'package.json'),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+}
+
+/** Copies every non-dev package of the lockfile, keeping its place in the node_modules tree. */
+function copyRuntimeDependencies(): string[] {
+  const lock = readJson<{ packages: Record<string, LockEntry> }>(join(ROOT, 'package-lock.json'));
+  const locations = Object.entries(lock.packages)
+    .filter(
+      ([location, entry]) =>
+        location.startsWith('node_modules/') && entry.dev !== true && entry.link !== true,
+    )
+    .map(([location]) => location)
+    .filter((location) => existsSync(join(ROOT, location)))
+    .sort();
+  for (const location of locations) {
+    const from = join(ROOT, location);
+    // Nested node_modules are lockfile entries of their own (and may be dev-only): copied apart.
+    cpSync(from, join(DIST, 'nodejs', location), {
+      recursive: true,
+      filter: (source) => source === from || !source.slice(from.length).includes('/node_modules'),
+    });
+  }
+  return locations;
+}
+
+function assertSingleCopies(locations: readonly string[]): void {
+  for (const name of SINGLETONS.filter((singleton) => singleton !== PACKAGE_NAME)) {
+    const copies = locations.filter(
+      (location) =>
+        location === `node_modules/${name}` || location.endsWith(`/node_modules/${name}`),
+    );
+    if (copies.length !== 1) {
+      throw new Error(
+        `The layer must hold exactly one copy of ${name}; the lockfile gives ${JSON.stringify(copies)}.`,
+      );
+    }
+  }
+}
+
+function zipFunctions(): string[] {
+  const functionsDir = join(DIST, 'functions');
+  if (!existsSync(functionsDir)) return [];
+  return readdirSync(functionsDir)
+    .filter((name) => statSync(join(functionsDir, name)).isDirectory())
+    .map((name) => {
+      const zip = writeDeterministicZip(
+        join(functionsDir, name),
+        join(functionsDir, `${name}.zip`),
+      );
+      return `layer-dist/functions/${name}.zip (${zip.entries} files, ${(zip.bytes / 1024).toFixed(1)} KB)`;
+    });
+}
+
+function main(): void {
+  for (const built of [
+    'main.js',
+    `${PACKAGE_NAME}/dist/index.js`,
+    `${PACKAGE_NAME}/dist/index.d.ts`,
+  ]) {
+    if (!existsSync(join(LAYER_MODULES, built)))
+      throw new Error(`${built} is missing under ${LAYER_MODULES}: run tsup first.`);
+  }
+  writePackageManifest(readJson<PackageJson>(join(ROOT, 'package.json')));
+  const locations = copyRuntimeDependencies();
+  assertSingleCopies(locations);
+  const layer = writeDeterministicZip(join(DIST, 'nodejs'), join(DIST, 'layer.zip'), 'nodejs/');
+  const lines = [
+    `layer-dist/layer.zip (${layer.entries} files, ${(layer.bytes / 1024 / 1024).toFixed(2)} MB, ${locations.length} packages)`,
+    ...zipFunctions(),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main();

@@ -1,0 +1,102 @@
+import { DecoratorUsageError } from '../errors/config-errors';
+import type { ParamKind } from '../metadata/records';
+import { getMetadataStore } from '../metadata/store';
+import { assertLegacyDecorator } from './legacy-guard';
+
+function createParamDecorator(
+  kind: ParamKind,
+  decoratorName: string,
+  name: string | undefined,
+  dto: (new () => object) | undefined,
+): ParameterDecorator {
+  return (target: object, propertyKey: string | symbol | undefined, index: number): void => {
+    assertLegacyDecorator(decoratorName, [target, propertyKey]);
+    if (propertyKey === undefined || typeof target === 'function') {
+      throw new DecoratorUsageError(
+        `@${decoratorName}() is on a constructor or static method parameter of ` +
+          `${typeof target === 'function' ? target.name : target.constructor.name}: only route ` +
+          'method parameters can be bound.',
+      );
+    }
+    getMetadataStore().addParam(target.constructor, { kind, propertyKey, index, name, dto });
+  };
+}
+
+/**
+ * Binds a path parameter, percent-decoded. A parameter declared `number` or `boolean` is coerced;
+ * a value that cannot be coerced answers 400.
+ *
+ * @param name - The name inside braces in the route template, e.g. `'id'` for `'/users/{id}'`.
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/users/{id}') get(@Param('id') id: string) { ... }
+ * ```
+ */
+export function Param(name: string): ParameterDecorator {
+  return createParamDecorator('param', 'Param', name, undefined);
+}
+
+/**
+ * Binds one query parameter by name, or all of them as an object when called without a name.
+ * Repeated keys give arrays. A parameter declared `number` or `boolean` is coerced (400 when it
+ * cannot be); one declared as an array always receives an array; a scalar declared parameter
+ * that arrives more than once answers 400.
+ *
+ * @param name - The query key; omit it to receive every parameter.
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/users') list(@Query('limit') limit?: number, @Query() all?: Record<string, string | string[]>) { ... }
+ * ```
+ */
+export function Query(name?: string): ParameterDecorator {
+  return createParamDecorator('query', 'Query', name, undefined);
+}
+
+/**
+ * Binds the JSON body, transformed with class-transformer into the DTO class and validated with
+ * class-validator. Without an argument the class comes from the parameter's declared type, which
+ * needs a build that emits decorator metadata. A parameter declared `string` receives the raw
+ * text and one declared `Buffer` the raw bytes, without validation.
+ *
+ * @param dto - The DTO class, when you want to name it explicitly.
+ * @returns A parameter decorator.
+ * @throws at cold start when the DTO class cannot be determined.
+ * @example
+ * ```ts
+ * @Post('/users') create(@Body() user: CreateUserDto) { ... }
+ * ```
+ */
+export function Body(dto?: new () => object): ParameterDecorator {
+  return createParamDecorator('body', 'Body', undefined, dto);
+}
+
+/**
+ * Binds one request header (name matched case-insensitively), or all headers with lower-case
+ * names when called without a name.
+ *
+ * @param name - The header name, in any case.
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/me') me(@Headers('authorization') auth?: string) { ... }
+ * ```
+ */
+export function Headers(name?: string): ParameterDecorator {
+  return createParamDecorator('headers', 'Headers', name?.toLowerCase(), undefined);
+}
+
+/**
+ * Binds the normalized request: `{ method, path, headers, query, cookies, body, sourceIp,
+ * sourceRequestId, event, context }`.
+ *
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/whoami') whoami(@Req() req: LambdaHttpRequest) { return { ip: req.sourceIp }; }
+ * ```
+ */
+export function Req(): ParameterDecorator {
+  return createParamDecorator('req', 'Req', undefined, undefined);
+}

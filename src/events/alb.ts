@@ -1,0 +1,102 @@
+import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
+import { decodeBody } from '../http/encoding';
+import { normalizeHeaders } from '../http/headers';
+import { queryFromMaps } from '../http/query';
+import { reasonPhrase } from '../http/status';
+import type { Logger } from '../logging/logger';
+import { assembleRequest } from './assemble-request';
+import { isRecord, own, ownMap, ownString } from './event-fields';
+import { shapeResponse } from './shape-response';
+import type { EventSource, LambdaHttpRequest, OutgoingResponse } from './types';
+
+/** "The maximum size of the response JSON that the Lambda function can send is 1 MB." */
+const ALB_RESPONSE_BYTES = 1_048_576;
+
+/**
+ * Whether `event` comes from an Application Load Balancer: `requestContext.elb` is the one key
+ * only load balancer events carry (they have `httpMethod` and `path` like payload 1.0, but no
+ * `resource`).
+ *
+ * @param event - Any Lambda event.
+ * @returns `true` for load balancer events, in either header mode.
+ */
+export function isAlbEvent(event: unknown): event is ALBEvent {
+  const requestContext = own(event, 'requestContext');
+  return isRecord(requestContext) && Object.hasOwn(requestContext, 'elb');
+}
+
+/**
+ * Whether the target group has multi-value headers enabled. The load balancer then sends
+ * `multiValueHeaders` instead of `headers`, and requires the response to use `multiValueHeaders`
+ * too ("You must use multiValueHeaders if you have enabled multi-value headers and headers
+ * otherwise").
+ */
+function isMultiValue(event: unknown): boolean {
+  return isRecord(own(event, 'multiValueHeaders'));
+}
+
+function toRequest(event: unknown, context: Context): LambdaHttpRequest {
+  const headers = normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders'));
+  return assembleRequest({
+    method: ownString(event, 'httpMethod'),
+    path: ownString(event, 'path'),
+    headers,
+    // "If the query parameters are URL-encoded, the load balancer does not decode them."
+    query: queryFromMaps(
+      ownMap(event, 'multiValueQueryStringParameters'),
+      ownMap(event, 'queryStringParameters'),
+      'encoded',
+    ),
+    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+    // The load balancer appends the address it received the connection from to
+    // X-Forwarded-For; every earlier entry is whatever the client chose to send.
+    sourceIp: headers['x-forwarded-for']?.split(',').at(-1)?.trim(),
+    sourceRequestId: headers['x-amzn-trace-id'],
+    event,
+    context,
+  });
+}
+
+function toResult(response: OutgoingResponse, event: unknown, logger: Logger): ALBResult {
+  const shaped = shapeResponse(response);
+  const common = {
+    statusCode: shaped.statusCode,
+    // "The statusDescription header must contain the status code and reason phrase, separated
+    // by a single space."
+    statusDescription: `${shaped.statusCode} ${reasonPhrase(shaped.statusCode)}`,
+    body: shaped.body,
+    isBase64Encoded: shaped.isBase64Encoded,
+  };
+  if (isMultiValue(event)) {
+    const multiValueHeaders: Record<string, string[]> = Object.create(null);
+    for (const [name, values] of shaped.headers) multiValueHeaders[name] = [...values];
+    if (shaped.cookies.length > 0) multiValueHeaders['set-cookie'] = [...shaped.cookies];
+    return { ...common, multiValueHeaders };
+  }
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, values] of shaped.headers) headers[name] = values.join(', ');
+  const [firstCookie, ...dropped] = shaped.cookies;
+  if (firstCookie !== undefined) headers['set-cookie'] = firstCookie;
+  if (dropped.length > 0) {
+    logger.warn({
+      message:
+        'ALB single-value headers carry one Set-Cookie; sent the first and dropped the rest. ' +
+        'Enable lambda.multi_value_headers.enabled on the target group to send all of them.',
+      droppedSetCookies: dropped.length,
+    });
+  }
+  return { ...common, headers };
+}
+
+/**
+ * Application Load Balancer with a Lambda target group, single-value or multi-value headers.
+ *
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+ */
+export const albSource: EventSource<ALBEvent, ALBResult> = {
+  name: 'alb',
+  maxResponseBytes: ALB_RESPONSE_BYTES,
+  matches: isAlbEvent,
+  toRequest: (event, context) => toRequest(event, context),
+  toResult,
+};

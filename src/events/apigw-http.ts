@@ -1,0 +1,128 @@
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { decodeBody, escapePath } from '../http/encoding';
+import { normalizeHeaders } from '../http/headers';
+import { parseQueryString, queryFromMaps } from '../http/query';
+import { assembleRequest } from './assemble-request';
+import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { shapeResponse } from './shape-response';
+import { stripStagePrefix } from './stage-prefix';
+import type { EventSource, LambdaHttpRequest, OutgoingResponse } from './types';
+
+/** Lambda's synchronous response payload quota (6 MB). */
+export const LAMBDA_SYNC_RESPONSE_BYTES = 6_291_456;
+
+/** How one integration delivers its payload 2.0 path. */
+export interface V2PathRules {
+  /**
+   * HTTP APIs decode the path before invoking ("API Gateway decodes URL-encoded request parameters
+   * before passing them to your backend integration"; live captures show `/a%2Fb` arriving as
+   * `rawPath` `/a/b`), function URLs pass it encoded.
+   */
+  readonly decoded: boolean;
+  /** Only HTTP APIs have stages; function URLs set `stage` to the `$default` placeholder. */
+  readonly stripStage: boolean;
+}
+
+/**
+ * Whether `event` has the payload format 2.0 shape: `version: "2.0"` and a `requestContext.http`
+ * object. `rawPath` alone is not enough: honojs/hono#5033 misread payload 1.0 events that way.
+ *
+ * @param event - Any Lambda event.
+ * @returns `true` for HTTP API 2.0 and function URL events.
+ */
+export function isPayloadV2(event: unknown): event is APIGatewayProxyEventV2 {
+  return own(event, 'version') === '2.0' && isRecord(own(own(event, 'requestContext'), 'http'));
+}
+
+/**
+ * Reads a payload format 2.0 event into a {@link LambdaHttpRequest}.
+ *
+ * @param event - A payload 2.0 event; fields of unexpected types read as absent.
+ * @param context - The Lambda context.
+ * @param rules - How this integration delivers the path.
+ * @returns The normalized request.
+ */
+export function toV2Request(
+  event: unknown,
+  context: Context,
+  rules: V2PathRules,
+): LambdaHttpRequest {
+  const requestContext = ownRecord(event, 'requestContext');
+  const http = ownRecord(requestContext, 'http');
+  const headers = normalizeHeaders(ownMap(event, 'headers'), undefined);
+  const cookies = own(event, 'cookies');
+  const cookiePairs = Array.isArray(cookies) ? cookies.filter(isString) : [];
+  // Payload 2.0 moves the Cookie header into `cookies`; put it back so `@Headers()` and the
+  // cookie parser see the same thing on every source.
+  if (cookiePairs.length > 0) headers['cookie'] = cookiePairs.join('; ');
+  const rawQuery = ownString(event, 'rawQueryString');
+  let path = ownString(event, 'rawPath') ?? ownString(http, 'path') ?? '/';
+  if (rules.stripStage) {
+    const domain = ownString(requestContext, 'domainName') ?? headers['host'];
+    path = stripStagePrefix(path, ownString(requestContext, 'stage'), domain);
+  }
+  return assembleRequest({
+    method: ownString(http, 'method'),
+    path: rules.decoded ? escapePath(path) : path,
+    headers,
+    // `queryStringParameters` joins repeated keys with commas, so `a=1&a=2` and `a=1%2C2` look
+    // alike there; it is only a fallback for events without `rawQueryString`.
+    query:
+      rawQuery === undefined
+        ? queryFromMaps(undefined, ownMap(event, 'queryStringParameters'), 'decoded')
+        : parseQueryString(rawQuery),
+    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+    sourceIp: ownString(http, 'sourceIp'),
+    sourceRequestId: ownString(requestContext, 'requestId'),
+    event,
+    context,
+  });
+}
+
+/**
+ * Writes a response in payload format 2.0: every `Set-Cookie` in `cookies`, repeated headers
+ * comma-joined, and always the full envelope (without `statusCode`, API Gateway would guess 200
+ * and JSON).
+ *
+ * @param response - The framework's response.
+ * @returns The structured 2.0 result.
+ */
+export function toV2Result(response: OutgoingResponse): APIGatewayProxyStructuredResultV2 {
+  const shaped = shapeResponse(response);
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, values] of shaped.headers) headers[name] = values.join(', ');
+  return {
+    statusCode: shaped.statusCode,
+    headers,
+    ...(shaped.cookies.length > 0 ? { cookies: [...shaped.cookies] } : {}),
+    body: shaped.body,
+    isBase64Encoded: shaped.isBase64Encoded,
+  };
+}
+
+/**
+ * API Gateway HTTP API, payload format 2.0.
+ *
+ * `matches` accepts every payload 2.0 event, function URLs included (their format is the same);
+ * `detectEventSource` asks `functionUrlSource` first.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+ */
+export const apigwHttpSource: EventSource<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> = {
+  name: 'apigw-http',
+  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  matches: isPayloadV2,
+  toRequest: (event, context) => toV2Request(event, context, { decoded: true, stripStage: true }),
+  toResult: (response) => toV2Result(response),
+};
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}

@@ -1,0 +1,105 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { decodeBody, escapePath } from '../http/encoding';
+import { normalizeHeaders } from '../http/headers';
+import { queryFromMaps } from '../http/query';
+import { LAMBDA_SYNC_RESPONSE_BYTES } from './apigw-http';
+import { assembleRequest } from './assemble-request';
+import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { stripBasePath } from './rest-base-path';
+import { shapeResponse } from './shape-response';
+import { stripStagePrefix } from './stage-prefix';
+import type { EventSource, LambdaHttpRequest, OutgoingResponse, RequestOptions } from './types';
+
+/**
+ * Whether `event` is a payload format 1.0 event: `httpMethod`, `resource` and a `requestContext`
+ * without `elb` (that key marks the load balancer, whose events also carry `httpMethod`). REST APIs
+ * send no `version`; HTTP APIs configured for payload 1.0 send `"1.0"`.
+ *
+ * @param event - Any Lambda event.
+ * @returns `true` for REST API and HTTP API payload 1.0 events.
+ */
+export function isPayloadV1(event: unknown): event is APIGatewayProxyEvent {
+  const requestContext = own(event, 'requestContext');
+  const version = own(event, 'version');
+  return (
+    isRecord(event) &&
+    Object.hasOwn(event, 'httpMethod') &&
+    Object.hasOwn(event, 'resource') &&
+    isRecord(requestContext) &&
+    !Object.hasOwn(requestContext, 'elb') &&
+    (version === undefined || version === '1.0')
+  );
+}
+
+function toRequest(event: unknown, context: Context, options: RequestOptions): LambdaHttpRequest {
+  const requestContext = ownRecord(event, 'requestContext');
+  const headers = normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders'));
+  let path = ownString(event, 'path') ?? '/';
+  // Only HTTP APIs send `version` here. They decode the path (AWS: "API Gateway decodes
+  // URL-encoded request parameters") and keep the stage in it on the execute-api host, while REST
+  // APIs pass `path` encoded as the client sent it and without the stage (live captures agree).
+  if (own(event, 'version') === '1.0') {
+    const domain = ownString(requestContext, 'domainName') ?? headers['host'];
+    path = escapePath(stripStagePrefix(path, ownString(requestContext, 'stage'), domain));
+  }
+  path = stripBasePath(
+    path,
+    options.basePath,
+    ownString(event, 'resource'),
+    ownMap(event, 'pathParameters'),
+  );
+  return assembleRequest({
+    method: ownString(event, 'httpMethod'),
+    path,
+    headers,
+    query: queryFromMaps(
+      ownMap(event, 'multiValueQueryStringParameters'),
+      ownMap(event, 'queryStringParameters'),
+      'decoded',
+    ),
+    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+    sourceIp: ownString(ownRecord(requestContext, 'identity'), 'sourceIp'),
+    sourceRequestId: ownString(requestContext, 'requestId'),
+    event,
+    context,
+  });
+}
+
+/**
+ * Payload 1.0 answers: `statusCode` an integer and `body` always a string (API Gateway answers
+ * 502 otherwise). A header with one value goes to `headers`, one with several (`Set-Cookie`
+ * included) to `multiValueHeaders`, so no name is in both maps: API Gateway merges the two and
+ * a name in both would be sent twice or lose values.
+ */
+function toResult(response: OutgoingResponse): APIGatewayProxyResult {
+  const shaped = shapeResponse(response);
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
+  const entries = [...shaped.headers];
+  if (shaped.cookies.length > 0) entries.push(['set-cookie', shaped.cookies]);
+  for (const [name, values] of entries) {
+    if (values.length > 1) multiValueHeaders[name] = [...values];
+    else headers[name] = values.join(', ');
+  }
+  return {
+    statusCode: shaped.statusCode,
+    headers,
+    ...(Object.keys(multiValueHeaders).length > 0 ? { multiValueHeaders } : {}),
+    body: shaped.body,
+    isBase64Encoded: shaped.isBase64Encoded,
+  };
+}
+
+/**
+ * API Gateway REST API Lambda proxy integration, and HTTP APIs using payload format 1.0.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+ */
+export const apigwRestSource: EventSource<APIGatewayProxyEvent, APIGatewayProxyResult> = {
+  name: 'apigw-rest',
+  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  matches: isPayloadV1,
+  toRequest,
+  toResult: (response) => toResult(response),
+};

@@ -1,0 +1,46 @@
+import type { APIGatewayProxyStructuredResultV2, LambdaFunctionURLEvent } from 'aws-lambda';
+import { isPayloadV2, LAMBDA_SYNC_RESPONSE_BYTES, toV2Request, toV2Result } from './apigw-http';
+import { own, ownString } from './event-fields';
+import type { EventSource } from './types';
+
+/**
+ * Whether `domainName` is a function URL host, `<url-id>.lambda-url.<region>.on.aws`.
+ *
+ * The host is the only field that tells a function URL event from an HTTP API one: both use
+ * payload 2.0, and `routeKey`/`stage` are `$default` on HTTP APIs too. Every label is checked
+ * (not a suffix match) so a custom domain such as `lambda-url.on.aws.example.com` cannot pass.
+ *
+ * @param domainName - `requestContext.domainName`.
+ * @returns `true` for function URL hosts.
+ */
+export function isFunctionUrlDomain(domainName: string | undefined): boolean {
+  if (domainName === undefined) return false;
+  const [urlId, service, region, on, aws, ...rest] = domainName.toLowerCase().split('.');
+  return (
+    rest.length === 0 &&
+    urlId !== '' &&
+    service === 'lambda-url' &&
+    region !== '' &&
+    on === 'on' &&
+    aws === 'aws'
+  );
+}
+
+/**
+ * Lambda function URLs: payload format 2.0 read with the HTTP API translators, but the path arrives
+ * percent-encoded and there is no stage to strip.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
+ */
+export const functionUrlSource: EventSource<
+  LambdaFunctionURLEvent,
+  APIGatewayProxyStructuredResultV2
+> = {
+  name: 'function-url',
+  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  matches: (event): event is LambdaFunctionURLEvent =>
+    isPayloadV2(event) &&
+    isFunctionUrlDomain(ownString(own(event, 'requestContext'), 'domainName')),
+  toRequest: (event, context) => toV2Request(event, context, { decoded: false, stripStage: false }),
+  toResult: (response) => toV2Result(response),
+};

@@ -1,0 +1,113 @@
+import { Get, Post } from '../decorators/route';
+import { HandlerOptionsError } from '../errors/config-errors';
+import { captureLogger, send } from '../test/support/handler-harness';
+import { createHandler } from './create-handler';
+
+class Api {
+  @Get('/users') list() {
+    return [];
+  }
+  @Post('/users') create() {
+    return {};
+  }
+}
+
+const preflight = (origin: string) => ({
+  headers: {
+    origin,
+    'access-control-request-method': 'POST',
+    'access-control-request-headers': 'content-type, x-id',
+  },
+});
+
+describe('createHandler CORS', () => {
+  it('C62: answers a preflight with 204 and the configured headers', async () => {
+    const handler = createHandler(Api, {
+      logger: captureLogger(),
+      cors: { origins: ['https://app.example.com'], headers: ['content-type'], maxAge: 600 },
+    });
+    const answer = await send(handler, 'OPTIONS', '/users', preflight('https://app.example.com'));
+    expect(answer.status).toBe(204);
+    expect(answer.headers).toMatchObject({
+      'access-control-allow-origin': 'https://app.example.com',
+      'access-control-allow-methods': 'GET, HEAD, OPTIONS, POST',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '600',
+      vary: 'Origin',
+    });
+  });
+
+  it('C62: sends no Access-Control-Allow-Origin to a disallowed origin', async () => {
+    const handler = createHandler(Api, {
+      logger: captureLogger(),
+      cors: { origins: ['https://app.example.com'] },
+    });
+    const answer = await send(handler, 'OPTIONS', '/users', preflight('https://evil.example'));
+    expect(answer.status).toBe(204);
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await send(handler, 'GET', '/users', { headers: { origin: 'https://evil.example' } }))
+        .headers['access-control-allow-origin'],
+    ).toBeUndefined();
+  });
+
+  it('C62: echoes the origin with credentials, never *', async () => {
+    const handler = createHandler(Api, { logger: captureLogger(), cors: { credentials: true } });
+    const answer = await send(handler, 'GET', '/users', {
+      headers: { origin: 'https://a.example' },
+    });
+    expect(answer.headers).toMatchObject({
+      'access-control-allow-origin': 'https://a.example',
+      'access-control-allow-credentials': 'true',
+      vary: 'Origin',
+    });
+  });
+
+  it('allows every origin with cors: true and reflects requested headers', async () => {
+    const handler = createHandler(Api, { logger: captureLogger(), cors: true });
+    const answer = await send(handler, 'OPTIONS', '/users', preflight('https://b.example'));
+    expect(answer.headers).toMatchObject({
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type, x-id',
+    });
+    expect(
+      (await send(handler, 'GET', '/users', { headers: { origin: 'https://b.example' } })).headers[
+        'access-control-allow-origin'
+      ],
+    ).toBe('*');
+  });
+
+  it('accepts an origin predicate and exposes headers', async () => {
+    const handler = createHandler(Api, {
+      logger: captureLogger(),
+      cors: { origins: (origin) => origin.endsWith('.example.com'), exposedHeaders: ['x-total'] },
+    });
+    const answer = await send(handler, 'GET', '/users', {
+      headers: { origin: 'https://x.example.com' },
+    });
+    expect(answer.headers).toMatchObject({
+      'access-control-allow-origin': 'https://x.example.com',
+      'access-control-expose-headers': 'x-total',
+    });
+  });
+
+  it('adds nothing to requests without an Origin', async () => {
+    const handler = createHandler(Api, { logger: captureLogger(), cors: true });
+    expect(
+      (await send(handler, 'GET', '/users')).headers['access-control-allow-origin'],
+    ).toBeUndefined();
+  });
+});
+
+describe('createHandler options', () => {
+  it.each([
+    [{ maxBodyBytes: -1 }, 'maxBodyBytes must be a non-negative integer; got -1.'],
+    [{ basePath: 'v1' }, 'basePath must start with "/"; got "v1".'],
+    [{ cors: 'yes' }, 'cors must be true, false or an object; got "yes".'],
+    [{ corss: true }, 'unknown option ["corss"]'],
+    ['fast', 'expected an object; got "fast".'],
+  ])('refuse %j at cold start', (options, message) => {
+    expect(() => createHandler(Api, options as never)).toThrow(HandlerOptionsError);
+    expect(() => createHandler(Api, options as never)).toThrow(`createHandler options: ${message}`);
+  });
+});

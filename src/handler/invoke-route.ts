@@ -1,0 +1,72 @@
+import type { LambdaHttpRequest } from '../events/types';
+import { assertBodySize, readJsonText } from '../http/body';
+import { HttpResponse } from '../http/response';
+import type { ParamBinding } from '../routing/param-binding';
+import type { RouteDefinition } from '../routing/route-table';
+import { coerceValue } from '../validation/coerce';
+import { parseJsonBody } from '../validation/parse-json';
+import { validateBody } from '../validation/validate-body';
+import type { ResolvedOptions } from './options';
+
+async function resolveArgument(
+  binding: ParamBinding,
+  request: LambdaHttpRequest,
+  params: Readonly<Record<string, string>>,
+  options: ResolvedOptions,
+): Promise<unknown> {
+  switch (binding.kind) {
+    case 'param':
+      return coerceValue(params[binding.name], binding.type, 'path', binding.name);
+    case 'query':
+      return coerceValue(request.query[binding.name], binding.type, 'query', binding.name);
+    case 'query-all':
+      return request.query;
+    case 'headers':
+      return binding.name === undefined ? request.headers : request.headers[binding.name];
+    case 'req':
+      return request;
+    case 'body-text':
+      assertBodySize(request, options.maxBodyBytes);
+      return request.body?.toString('utf8') ?? '';
+    case 'body-bytes':
+      assertBodySize(request, options.maxBodyBytes);
+      return request.body ?? Buffer.alloc(0);
+    case 'body-dto': {
+      assertBodySize(request, options.maxBodyBytes);
+      return validateBody(binding.dto, parseJsonBody(readJsonText(request)), options.validator);
+    }
+    case 'none':
+      return undefined;
+    default:
+      return binding satisfies never;
+  }
+}
+
+/** Turns what a route method returned into a response. */
+export function toHttpResponse(returned: unknown, route: RouteDefinition): HttpResponse {
+  if (returned instanceof HttpResponse) return returned;
+  if (returned === undefined) return new HttpResponse({ status: route.httpCode ?? 204 });
+  // A plain string is a JSON value like any other: the contract is "plain value → JSON".
+  const body = typeof returned === 'string' ? JSON.stringify(returned) : returned;
+  return new HttpResponse({
+    status: route.httpCode ?? 200,
+    headers: typeof returned === 'string' ? { 'content-type': 'application/json' } : {},
+    body,
+  });
+}
+
+/**
+ * Binds the arguments, calls the route's method with its controller as `this`, awaits it and
+ * maps the result. Binding errors and whatever the method throws propagate to the caller.
+ */
+export async function invokeRoute(
+  route: RouteDefinition,
+  request: LambdaHttpRequest,
+  params: Readonly<Record<string, string>>,
+  options: ResolvedOptions,
+): Promise<HttpResponse> {
+  const args: unknown[] = [];
+  for (const binding of route.params)
+    args.push(await resolveArgument(binding, request, params, options));
+  return toHttpResponse(await route.invoke(args), route);
+}

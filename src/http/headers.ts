@@ -1,0 +1,63 @@
+/** A header map as an event carries it: possibly `null`, values of any type. */
+export type RawHeaderMap = Readonly<Record<string, unknown>> | null | undefined;
+
+/**
+ * Merges an event's single-value and multi-value header maps into one map with lower-case names.
+ *
+ * Repeated values are joined with `", "` (RFC 9110 list syntax), except `cookie`, whose pairs are
+ * joined with `"; "` (RFC 6265 §5.4). Two spellings of one name (`Content-Type`, `content-type`)
+ * merge. A `null` or absent map counts as empty; values that are not strings are ignored.
+ *
+ * @param single - `headers`: one value per name.
+ * @param multi - `multiValueHeaders`: every value per name.
+ * @returns A null-prototype map from lower-case name to value.
+ */
+export function normalizeHeaders(
+  single: RawHeaderMap,
+  multi: RawHeaderMap,
+): Record<string, string> {
+  const values: Record<string, string[]> = Object.create(null);
+  for (const [name, value] of entriesOf(multi)) {
+    const strings = Array.isArray(value) ? value.filter(isString) : [];
+    if (strings.length > 0) appendAll(values, name.toLowerCase(), strings);
+  }
+  // API Gateway REST puts the last value of each header in `headers` and all of them in
+  // `multiValueHeaders`; reading both would count that value twice, so `headers` only fills
+  // names the multi-value map lacks.
+  const fromMulti = new Set(Object.keys(values));
+  for (const [name, value] of entriesOf(single)) {
+    const lower = name.toLowerCase();
+    if (typeof value === 'string' && !fromMulti.has(lower)) appendAll(values, lower, [value]);
+  }
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, list] of Object.entries(values)) headers[name] = list.join(separatorOf(name));
+  return headers;
+}
+
+/**
+ * The separator that joins repeated values of a request header.
+ *
+ * @param name - Lower-case header name.
+ * @returns `"; "` for `cookie`, `", "` otherwise.
+ */
+export function separatorOf(name: string): string {
+  return name === 'cookie' ? '; ' : ', ';
+}
+
+function entriesOf(map: RawHeaderMap): Array<[string, unknown]> {
+  return map === null || map === undefined ? [] : Object.entries(map);
+}
+
+function appendAll(
+  target: Record<string, string[]>,
+  name: string,
+  values: readonly string[],
+): void {
+  const existing = target[name];
+  if (existing === undefined) target[name] = [...values];
+  else existing.push(...values);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+
+export { HttpCode } from './decorators/http-code';
+export { Body, Headers, Param, Query, Req } from './decorators/params';
+export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
+export {
+  DecoratorUsageError,
+  HandlerOptionsError,
+  RouteDefinitionError,
+  RoutesModuleError,
+} from './errors/config-errors';
+export {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  GatewayTimeoutError,
+  GoneError,
+  HttpError,
+  type HttpErrorOptions,
+  InternalServerError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotImplementedError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+} from './errors/http-error';
+export { PROBLEM_CONTENT_TYPE } from './errors/problem';
+export { NotAnHttpEventError } from './events/not-an-http-event-error';
+export type { EventSourceName, LambdaHttpRequest } from './events/types';
+export { createHandler, type LambdaHandler } from './handler/create-handler';
+export type { HandlerOptions } from './handler/options';
+export type { CorsOptions } from './http/cors';
+export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
+export { type LoadedRoutes, loadRoutes } from './layer/load-routes';
+export type { Logger, LogRecord } from './logging/logger';
+export type { RoutesOrigin } from './routing/route-table';

@@ -1,0 +1,47 @@
+/** Messages between a `FunctionProcess` and its worker, over Node's IPC channel. */
+
+/** The part of the Lambda context that crosses the process boundary. */
+export interface InvokeContext {
+  readonly awsRequestId: string;
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly memoryLimitInMB: string;
+  readonly invokedFunctionArn: string;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  /** Epoch milliseconds at which the invocation times out. */
+  readonly deadlineMs: number;
+}
+
+export interface InvokeMessage {
+  readonly type: 'invoke';
+  readonly id: number;
+  /** The event, JSON-encoded as Lambda delivers it. */
+  readonly event: string;
+  readonly context: InvokeContext;
+}
+
+/** An error as the Lambda runtime reports it. */
+export interface RuntimeError {
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly stack: readonly string[];
+}
+
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'init-error'; readonly error: RuntimeError }
+  | { readonly type: 'result'; readonly id: number; readonly payload: string }
+  | { readonly type: 'error'; readonly id: number; readonly error: RuntimeError };
+
+/** Describes a thrown value the way the Node.js runtime does in its error responses. */
+export function toRuntimeError(thrown: unknown, fallbackType: string): RuntimeError {
+  if (thrown instanceof Error) {
+    return {
+      errorType: thrown.name || fallbackType,
+      errorMessage: thrown.message,
+      stack: (thrown.stack ?? '').split('\n'),
+    };
+  }
+  return { errorType: fallbackType, errorMessage: String(thrown), stack: [] };
+}

@@ -1,0 +1,49 @@
+import type { ControllerRecord, ParamRecord, RouteRecord } from './records';
+
+const STORE_KEY = Symbol.for('lambda-controllers.metadata');
+
+/**
+ * Decorator records keyed by class object. Decorators only append here; `buildRouteTable` reads
+ * and checks the records once per container.
+ */
+export class MetadataStore {
+  readonly #controllers = new Map<object, ControllerRecord>();
+
+  #recordOf(target: object): ControllerRecord {
+    let record = this.#controllers.get(target);
+    if (record === undefined) {
+      record = { routes: [], params: [], httpCodes: new Map() };
+      this.#controllers.set(target, record);
+    }
+    return record;
+  }
+
+  addRoute(controller: object, route: RouteRecord): void {
+    this.#recordOf(controller).routes.push(route);
+  }
+
+  addParam(controller: object, param: ParamRecord): void {
+    this.#recordOf(controller).params.push(param);
+  }
+
+  setHttpCode(controller: object, propertyKey: string | symbol, status: number): void {
+    this.#recordOf(controller).httpCodes.set(propertyKey, status);
+  }
+
+  /** The records written for exactly this class (not its ancestors). */
+  get(controller: object): ControllerRecord | undefined {
+    return this.#controllers.get(controller);
+  }
+}
+
+type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: MetadataStore };
+
+/**
+ * The process-wide store. It lives on `globalThis` under a registered symbol so that even a stray
+ * second copy of this package shares it instead of splitting the records.
+ */
+export function getMetadataStore(): MetadataStore {
+  const holder = globalThis as GlobalWithStore;
+  holder[STORE_KEY] ??= new MetadataStore();
+  return holder[STORE_KEY];
+}

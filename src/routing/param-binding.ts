@@ -1,0 +1,95 @@
+import { RouteDefinitionError } from '../errors/config-errors';
+import type { ParamRecord } from '../metadata/records';
+
+/** How a scalar path or query value is converted. */
+export type ScalarType = 'string' | 'number' | 'boolean';
+
+/** How one argument of a route method is produced from the request. */
+export type ParamBinding =
+  | { readonly kind: 'param'; readonly name: string; readonly type: ScalarType }
+  | { readonly kind: 'query'; readonly name: string; readonly type: ScalarType | 'array' }
+  | { readonly kind: 'query-all' }
+  | { readonly kind: 'body-dto'; readonly dto: new () => object }
+  | { readonly kind: 'body-text' }
+  | { readonly kind: 'body-bytes' }
+  | { readonly kind: 'headers'; readonly name: string | undefined }
+  | { readonly kind: 'req' }
+  /** A parameter without a decorator receives `undefined`. */
+  | { readonly kind: 'none' };
+
+function scalarType(designType: unknown): ScalarType {
+  if (designType === Number) return 'number';
+  if (designType === Boolean) return 'boolean';
+  return 'string';
+}
+
+/** Types TypeScript emits for things that are not a DTO class. */
+const NOT_A_DTO: readonly unknown[] = [
+  Object,
+  Array,
+  Number,
+  Boolean,
+  String,
+  Symbol,
+  Promise,
+  Function,
+  undefined,
+];
+
+function bodyBinding(record: ParamRecord, designType: unknown, where: string): ParamBinding {
+  if (record.dto !== undefined) {
+    if (typeof record.dto !== 'function') {
+      throw new RouteDefinitionError(`@Body(${String(record.dto)}) on ${where} must name a class.`);
+    }
+    return { kind: 'body-dto', dto: record.dto };
+  }
+  if (designType === String) return { kind: 'body-text' };
+  if (designType === Buffer || designType === Uint8Array) return { kind: 'body-bytes' };
+  if (typeof designType === 'function' && !NOT_A_DTO.includes(designType)) {
+    return { kind: 'body-dto', dto: designType as new () => object };
+  }
+  const seen =
+    designType === undefined
+      ? 'no type metadata'
+      : `the type ${(designType as { name?: string }).name ?? String(designType)}`;
+  throw new RouteDefinitionError(
+    `@Body() on parameter ${record.index} of ${where} has ${seen}, so its DTO class is unknown and ` +
+      'the body could not be validated. Build with "emitDecoratorMetadata" (tsup needs @swc/core ' +
+      'installed), import the DTO as a value (not "import type"), or name it: @Body(CreateUserDto).',
+  );
+}
+
+/** Turns a parameter record into its binding, checking it against the route's path names. */
+export function toParamBinding(
+  record: ParamRecord,
+  designType: unknown,
+  pathNames: ReadonlySet<string>,
+  where: string,
+): ParamBinding {
+  switch (record.kind) {
+    case 'param': {
+      if (record.name === undefined || !pathNames.has(record.name)) {
+        throw new RouteDefinitionError(
+          `@Param(${JSON.stringify(record.name)}) on ${where} names no parameter of the route ` +
+            `(it has ${[...pathNames].map((name) => `{${name}}`).join(', ') || 'none'}).`,
+        );
+      }
+      return { kind: 'param', name: record.name, type: scalarType(designType) };
+    }
+    case 'query':
+      if (record.name === undefined) return { kind: 'query-all' };
+      return {
+        kind: 'query',
+        name: record.name,
+        type: designType === Array ? 'array' : scalarType(designType),
+      };
+    case 'body':
+      return bodyBinding(record, designType, where);
+    case 'headers':
+      return { kind: 'headers', name: record.name };
+    case 'req':
+      return { kind: 'req' };
+    default:
+      return record.kind satisfies never;
+  }
+}

@@ -1,0 +1,183 @@
+import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
+import { getParamTypes } from '../metadata/design-types';
+import type { HttpMethod, ParamRecord, RouteRecord } from '../metadata/records';
+import { getMetadataStore } from '../metadata/store';
+import { type MatchResult, RouteMatcher } from './matcher';
+import { type ParamBinding, toParamBinding } from './param-binding';
+import { formatTemplate, PathTemplateError, parsePathTemplate } from './path-pattern';
+
+/** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** The template in canonical form, e.g. `/users/{id}`. */
+  readonly path: string;
+  /** `METHOD /template`, as logs show it. */
+  readonly routeKey: string;
+  readonly controllerName: string;
+  readonly propertyKey: string | symbol;
+  readonly invoke: (args: unknown[]) => unknown;
+  readonly params: readonly ParamBinding[];
+  readonly httpCode: number | undefined;
+}
+
+/** The routes of one or more controllers, built once per container. */
+export interface RouteTable {
+  readonly routes: readonly RouteDefinition[];
+  match(method: string, path: string): MatchResult<RouteDefinition>;
+}
+
+/** Where the controllers came from, named in cold-start errors. */
+export interface RoutesOrigin {
+  readonly file: string;
+  readonly exportName: string;
+}
+
+type ControllerClass = new () => object;
+
+function describeOrigin(origin: RoutesOrigin | undefined): string {
+  return origin === undefined
+    ? ''
+    : ` (export ${JSON.stringify(origin.exportName)} of ${origin.file})`;
+}
+
+/** A class's own records plus those inherited, a subclass's methods hiding its parents'. */
+function collectRecords(controller: ControllerClass): {
+  routes: RouteRecord[];
+  params: ParamRecord[];
+  httpCodes: Map<string | symbol, number>;
+} {
+  const routes: RouteRecord[] = [];
+  const params: ParamRecord[] = [];
+  const httpCodes = new Map<string | symbol, number>();
+  const claimed = new Set<string | symbol>();
+  const store = getMetadataStore();
+  for (
+    let current: unknown = controller;
+    typeof current === 'function' && current !== Function.prototype;
+    current = Object.getPrototypeOf(current)
+  ) {
+    const record = store.get(current);
+    if (record === undefined) continue;
+    const declaredHere = new Set(record.routes.map((route) => route.propertyKey));
+    for (const key of declaredHere) {
+      if (claimed.has(key)) continue;
+      routes.push(...record.routes.filter((route) => route.propertyKey === key));
+      params.push(...record.params.filter((param) => param.propertyKey === key));
+      const code = record.httpCodes.get(key);
+      if (code !== undefined) httpCodes.set(key, code);
+    }
+    for (const key of declaredHere) claimed.add(key);
+  }
+  return { routes, params, httpCodes };
+}
+
+function toControllerList(routes: unknown, origin: RoutesOrigin | undefined): ControllerClass[] {
+  const list = Array.isArray(routes) ? routes : [routes];
+  if (list.length === 0)
+    throw new RoutesModuleError(`No controller classes were given${describeOrigin(origin)}.`);
+  return list.map((candidate, index) => {
+    if (typeof candidate !== 'function') {
+      throw new RoutesModuleError(
+        `The routes${describeOrigin(origin)} must be a controller class or an array of them; ` +
+          `item ${index} is ${candidate === null ? 'null' : typeof candidate}.`,
+      );
+    }
+    return candidate as ControllerClass;
+  });
+}
+
+function instantiate(controller: ControllerClass, origin: RoutesOrigin | undefined): object {
+  try {
+    return new controller();
+  } catch (error) {
+    throw new RoutesModuleError(
+      `Constructing controller ${controller.name}${describeOrigin(origin)} failed.`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Builds the route table from decorated controller classes: reads the decorator records and the
+ * emitted parameter types once, checks them, and indexes the routes for matching.
+ *
+ * @throws RoutesModuleError when `routes` is not a class or array of classes, or a class has no routes.
+ * @throws RouteDefinitionError for bad templates, colliding routes, unusable parameter bindings.
+ */
+export function buildRouteTable(routes: unknown, origin?: RoutesOrigin): RouteTable {
+  const matcher = new RouteMatcher<RouteDefinition>();
+  const definitions: RouteDefinition[] = [];
+  for (const controller of toControllerList(routes, origin)) {
+    const records = collectRecords(controller);
+    if (records.routes.length === 0) {
+      throw new RoutesModuleError(
+        `Controller ${controller.name}${describeOrigin(origin)} has no routes: decorate its methods ` +
+          'with @Get, @Post, ... (and build with legacy decorators).',
+      );
+    }
+    const instance = instantiate(controller, origin);
+    for (const route of records.routes) {
+      const where = `${controller.name}.${String(route.propertyKey)}${describeOrigin(origin)}`;
+      const definition = defineRoute(controller, instance, route, records, where);
+      const previous = matcher.add(route.method, parsePathTemplate(route.path), definition);
+      if (previous !== undefined) {
+        throw new RouteDefinitionError(
+          `Routes collide: ${definition.routeKey} on ${where} and ${previous.routeKey} on ` +
+            `${previous.controllerName}.${String(previous.propertyKey)} match the same requests.`,
+        );
+      }
+      definitions.push(definition);
+    }
+  }
+  return { routes: definitions, match: (method, path) => matcher.match(method, path) };
+}
+
+function defineRoute(
+  controller: ControllerClass,
+  instance: object,
+  route: RouteRecord,
+  records: { params: ParamRecord[]; httpCodes: Map<string | symbol, number> },
+  where: string,
+): RouteDefinition {
+  let segments: ReturnType<typeof parsePathTemplate>;
+  try {
+    segments = parsePathTemplate(route.path);
+  } catch (error) {
+    if (!(error instanceof PathTemplateError)) throw error;
+    throw new RouteDefinitionError(
+      `Invalid route template ${JSON.stringify(route.path)} on ${where}: ${error.message}.`,
+    );
+  }
+  const method: unknown = Reflect.get(instance, route.propertyKey);
+  if (typeof method !== 'function') {
+    throw new RouteDefinitionError(`@${route.method} route on ${where} is not on a method.`);
+  }
+  const path = formatTemplate(segments);
+  const pathNames = new Set(
+    segments.flatMap((segment) => (segment.kind === 'static' ? [] : [segment.name])),
+  );
+  const own = records.params.filter((param) => param.propertyKey === route.propertyKey);
+  const types = getParamTypes(controller.prototype, route.propertyKey);
+  const params: ParamBinding[] = [];
+  for (const record of own) {
+    if (params[record.index] !== undefined) {
+      throw new RouteDefinitionError(
+        `Parameter ${record.index} of ${where} has two binding decorators.`,
+      );
+    }
+    params[record.index] = toParamBinding(record, types?.[record.index], pathNames, where);
+  }
+  if (params.filter((binding) => binding?.kind.startsWith('body')).length > 1) {
+    throw new RouteDefinitionError(`${where} has more than one @Body parameter.`);
+  }
+  return {
+    method: route.method,
+    path,
+    routeKey: `${route.method} ${path}`,
+    controllerName: controller.name,
+    propertyKey: route.propertyKey,
+    invoke: (args) => Reflect.apply(method, instance, args),
+    params: Array.from(params, (binding) => binding ?? { kind: 'none' }),
+    httpCode: records.httpCodes.get(route.propertyKey),
+  };
+}

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { BadRequestError } from '../errors/http-error';
+import { DEFAULT_VALIDATOR_OPTIONS, validateBody } from './validate-body';
+
+class AddressDto {
+  @IsString() city!: string;
+}
+
+class ItemDto {
+  @IsString() name!: string;
+}
+
+class OrderDto {
+  @IsEmail() email!: string;
+  @IsInt() quantity!: number;
+  @IsOptional() @IsString() @MaxLength(5) note?: string;
+  @ValidateNested() @Type(() => AddressDto) address!: AddressDto;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ItemDto) items?: ItemDto[];
+}
+
+const valid = { email: 'a@example.com', quantity: 2, address: { city: 'Lyon' } };
+
+async function errorsOf(json: unknown): Promise<unknown> {
+  try {
+    await validateBody(OrderDto, json, DEFAULT_VALIDATOR_OPTIONS);
+  } catch (error) {
+    if (error instanceof BadRequestError)
+      return { detail: error.detail, errors: error.extensions['errors'] };
+    throw error;
+  }
+  throw new Error('the body passed validation');
+}
+
+describe('validateBody', () => {
+  it('returns an instance of the DTO with nested instances', async () => {
+    const order = await validateBody(
+      OrderDto,
+      { ...valid, items: [{ name: 'x' }] },
+      DEFAULT_VALIDATOR_OPTIONS,
+    );
+    expect(order).toBeInstanceOf(OrderDto);
+    expect(order.address).toBeInstanceOf(AddressDto);
+    expect(order.items?.[0]).toBeInstanceOf(ItemDto);
+  });
+
+  it.each([
+    [null, 'null'],
+    [[valid], 'an array'],
+    ['text', 'a string'],
+    [42, 'a number'],
+  ])('C77: answers 400 for the top-level JSON %j', async (json, kind) => {
+    await expect(validateBody(OrderDto, json, DEFAULT_VALIDATOR_OPTIONS)).rejects.toThrow(
+      `The body must be a JSON object; got ${kind}.`,
+    );
+  });
+
+  it('C78: lists an extra property, at top level and nested, and array item paths', async () => {
+    expect(
+      await errorsOf({
+        ...valid,
+        admin: true,
+        address: { city: 'Lyon', zip: '1' },
+        items: [{ name: 1 }],
+      }),
+    ).toEqual({
+      detail: 'The body failed validation: admin, address.zip, items.0.name.',
+      errors: {
+        admin: ['property admin should not exist'],
+        'address.zip': ['property zip should not exist'],
+        'items.0.name': ['name must be a string'],
+      },
+    });
+  });
+
+  it('C80: does not convert "42" for a number field', async () => {
+    expect(await errorsOf({ ...valid, quantity: '42' })).toMatchObject({
+      errors: { quantity: ['quantity must be an integer number'] },
+    });
+  });
+
+  it('C81: maps each failing field to all its messages', async () => {
+    expect(await errorsOf({ ...valid, email: 5, note: 123456 })).toEqual({
+      detail: 'The body failed validation: email, note.',
+      errors: {
+        email: ['email must be an email'],
+        note: ['note must be shorter than or equal to 5 characters', 'note must be a string'],
+      },
+    });
+  });
+
+  it('C79: never lets a constructor-like key change the instance prototype', async () => {
+    const order = await validateBody(OrderDto, { ...valid }, DEFAULT_VALIDATOR_OPTIONS);
+    expect(Object.getPrototypeOf(order)).toBe(OrderDto.prototype);
+  });
+});

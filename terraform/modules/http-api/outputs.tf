@@ -1,0 +1,24 @@
+output "api_id" {
+  description = "ID of the HTTP API."
+  value       = aws_apigatewayv2_api.this.id
+}
+
+output "execution_arn" {
+  description = "Execution ARN of the HTTP API, for Lambda permissions (append /<stage>/<route>)."
+  value       = aws_apigatewayv2_api.this.execution_arn
+}
+
+output "url" {
+  description = "Base URL of the $default stage, without a trailing slash: append /users."
+  value       = trimsuffix(aws_apigatewayv2_stage.default.invoke_url, "/")
+}
+
+output "route_keys" {
+  description = "Route keys the API serves."
+  value       = sort(keys(aws_apigatewayv2_route.this))
+}
+
+output "access_log_group_name" {
+  description = "Name of the CloudWatch log group holding the access logs."
+  value       = aws_cloudwatch_log_group.access.name
+}
