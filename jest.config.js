@@ -39,7 +39,14 @@ module.exports = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/src/test/integration/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/src/test/integration/**/*.test.ts',
+        '<rootDir>/sample-api/test/**/*.test.ts',
+      ],
+      // One DynamoDB Local for the whole run; each test file creates its own table.
+      globalSetup: '<rootDir>/sample-api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/sample-api/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/sample-api/test/jest-setup.ts'],
     },
     {
       ...shared,

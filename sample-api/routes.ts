@@ -48,8 +48,8 @@ class UsersController {
   @Get('/users/{id}')
   async get(@Param('id') id: string): Promise<User> {
     const user = await defaultUserRepository().get(id).catch(raiseHttpError);
-    if (user === undefined)
-      throw new NotFoundError(`There is no user with id ${JSON.stringify(id)}.`);
+    // The id is not echoed: it is client input of any length.
+    if (user === undefined) throw new NotFoundError('There is no user with this id.');
     return user;
   }
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
@@ -24,11 +24,15 @@ export class JavaRequiredError extends Error {
 
 /** DynamoDB Local exited or stayed silent before it answered. */
 export class DynamoDbLocalStartError extends Error {
-  constructor(reason: string, output: string) {
+  /** Java exited (rather than staying silent), e.g. because another process took the port. */
+  readonly exited: boolean;
+
+  constructor(reason: string, output: string, exited: boolean) {
     super(
       `DynamoDB Local did not start: ${reason}.${output === '' ? '' : `\nIts output:\n${output}`}`,
     );
     this.name = 'DynamoDbLocalStartError';
+    this.exited = exited;
   }
 }
 
@@ -36,7 +40,7 @@ export class DynamoDbLocalStartError extends Error {
 export interface DynamoDbLocalOptions {
   /** Port on 127.0.0.1. @defaultValue a free port */
   readonly port?: number;
-  /** Folder for the database file (created by the caller). @defaultValue in memory */
+  /** Folder for the database file, created when missing. @defaultValue in memory */
   readonly dbPath?: string;
   /** How long to wait for the first answer. @defaultValue 60_000 */
   readonly startTimeoutMs?: number;
@@ -102,12 +106,31 @@ export class DynamoDbLocal {
    */
   static async start(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
     assertJava();
-    const port = options.port ?? (await findFreePort());
+    // Resolved because the package runs Java with its own folder as the working directory.
+    const dbPath = options.dbPath === undefined ? null : resolve(options.dbPath);
+    if (dbPath !== null) mkdirSync(dbPath, { recursive: true });
+    const timeoutMs = options.startTimeoutMs ?? 60_000;
+    if (options.port !== undefined) return DynamoDbLocal.#spawn(options.port, dbPath, timeoutMs);
+    // A port found free can be taken before Java binds it; Java then exits, and another free
+    // port is worth a try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await DynamoDbLocal.#spawn(await findFreePort(), dbPath, timeoutMs);
+      } catch (error) {
+        if (!(error instanceof DynamoDbLocalStartError && error.exited && attempt < 3)) throw error;
+      }
+    }
+  }
+
+  static async #spawn(
+    port: number,
+    dbPath: string | null,
+    timeoutMs: number,
+  ): Promise<DynamoDbLocal> {
     const output: string[] = [];
     const child = spawn({
       port,
-      // The package runs Java with its own folder as the working directory.
-      path: options.dbPath === undefined ? null : resolve(options.dbPath),
+      path: dbPath,
       sharedDb: true,
       detached: true,
       stdio: 'pipe',
@@ -118,19 +141,23 @@ export class DynamoDbLocal {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // Without a listener, a later 'error' (e.g. a failed kill) would crash the parent.
+    child.on('error', (error) => keep(Buffer.from(`${String(error)}\n`)));
     const { pid } = child;
     if (pid === undefined) {
       const [error] = await once(child, 'error');
-      throw new DynamoDbLocalStartError(`spawning java failed (${String(error)})`, '');
+      throw new DynamoDbLocalStartError(`spawning java failed (${String(error)})`, '', true);
     }
     const instance = new DynamoDbLocal(child, pid, port);
     try {
-      await waitUntilAnswering(child, port, options.startTimeoutMs ?? 60_000);
+      await waitUntilAnswering(child, port, timeoutMs);
     } catch (error) {
+      const exited = child.exitCode !== null || child.signalCode !== null;
       await instance.stop();
       throw new DynamoDbLocalStartError(
         error instanceof Error ? error.message : String(error),
         output.join(''),
+        exited,
       );
     }
     return instance;

@@ -5,7 +5,6 @@
  *
  * Data lives in `.local/dynamodb/` (git-ignored) unless `--in-memory` is given.
  */
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { usersTable } from '../db/table-definition.ts';
@@ -27,7 +26,6 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a TCP port; got ${JSON.stringify(values.port)}`);
   }
   const inMemory = values['in-memory'];
-  if (!inMemory) mkdirSync(DATA_FOLDER, { recursive: true });
   const db = await DynamoDbLocal.start({
     ...(port === undefined ? {} : { port }),
     ...(inMemory ? {} : { dbPath: DATA_FOLDER }),

@@ -3,6 +3,7 @@ import { Body, Param } from '../decorators/params';
 import { Get, Post } from '../decorators/route';
 import { NotFoundError, ServiceUnavailableError } from '../errors/http-error';
 import { HttpResponse } from '../http/response';
+import albSample from '../test/fixtures/events/alb/aws-sample.json';
 import { captureLogger, jsonBody, lambdaContext, send } from '../test/support/handler-harness';
 import { httpApiEvent } from '../test/support/http-api-event';
 import { createHandler } from './create-handler';
@@ -32,6 +33,9 @@ class Shop {
   }
   @Get('/huge') huge() {
     return new HttpResponse({ body: 'x'.repeat(7_000_000) });
+  }
+  @Get('/large') large() {
+    return new HttpResponse({ body: 'y'.repeat(2_000_000) });
   }
   @Get('/bigint') bigint() {
     return { n: 10n };
@@ -144,6 +148,23 @@ describe('createHandler errors', () => {
       detail: 'The response body has 7000000 bytes; apigw-http accepts at most 6291456.',
     });
     expect(logger.records.some((entry) => entry.level === 'error')).toBe(true);
+  });
+
+  it('C40: answers 500 naming the size when a response exceeds the ALB limit of 1 MB', async () => {
+    const { handler } = setup();
+    const event = { ...albSample, path: '/large', body: '' };
+    const result = (await handler(event, lambdaContext())) as {
+      statusCode: number;
+      statusDescription: string;
+      body: string;
+    };
+    expect(result).toMatchObject({
+      statusCode: 500,
+      statusDescription: '500 Internal Server Error',
+    });
+    expect(JSON.parse(result.body)).toMatchObject({
+      detail: 'The response body has 2000000 bytes; alb accepts at most 1048576.',
+    });
   });
 
   it('C89: answers a plain 500 problem when the result cannot be serialized', async () => {
