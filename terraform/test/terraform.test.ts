@@ -170,10 +170,16 @@ const tools = findTerraformTools();
 
 describe('terraform CLI checks', () => {
   if (typeof tools === 'string') {
-    // One failing test with one line saying what to install; the checks above still run.
-    it('needs the terraform CLI and the provider mirror', () => {
-      throw new Error(tools);
-    });
+    if (process.env['CI'] === 'true') {
+      // CI must run every check: a missing tool fails, with one line saying what to install.
+      it('needs the terraform CLI and the provider mirror', () => {
+        throw new Error(tools);
+      });
+    } else {
+      // On a laptop without Terraform, say so in one line and let the rest of npm test run;
+      // .ci/run refuses to start without terraform, so CI never takes this branch.
+      process.stdout.write(`terraform CLI checks not run: ${tools}\n`);
+    }
     return;
   }
 
