@@ -50,6 +50,13 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/src/test/e2e/**/*.test.ts'],
+      // Each file starts the real local server (and DynamoDB Local) as child processes.
+      setupFilesAfterEnv: ['<rootDir>/src/test/e2e/jest-setup.ts'],
+    },
+    {
+      ...shared,
       displayName: 'infra',
       testMatch: ['<rootDir>/terraform/test/**/*.test.ts'],
     },

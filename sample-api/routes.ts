@@ -1,4 +1,9 @@
 import {
+  ApiOperation,
+  ApiParam,
+  ApiProblem,
+  ApiResponse,
+  ApiTags,
   BadRequestError,
   Body,
   ConflictError,
@@ -13,6 +18,8 @@ import {
 import { CreateUserDto } from './users/create-user-dto.ts';
 import { InvalidCursorError } from './users/cursor.ts';
 import type { User } from './users/user.ts';
+import { UserDto } from './users/user-dto.ts';
+import { UserPageDto } from './users/user-page-dto.ts';
 import {
   defaultUserRepository,
   EmailTakenError,
@@ -25,14 +32,24 @@ const MAX_LIMIT = 100;
 // The SDK has already retried with backoff before a ThrottledError reaches us; one second lets
 // DynamoDB's partition capacity refill without making the client wait long.
 const RETRY_AFTER_SECONDS = '1';
+const BUSY = 'The database is busy; retry after `Retry-After` seconds.';
+const RETRY_AFTER = { headers: { 'Retry-After': 'Seconds to wait before retrying.' } };
 
 /**
  * The users API. It speaks HTTP only: statuses, headers and DTOs; `UserRepository` owns
  * DynamoDB, and its domain errors are turned into problems here.
  */
+@ApiTags('users')
 class UsersController {
   /** Creates a user: 201 with `Location`; 409 when the email is taken in any letter case. */
   @Post('/users')
+  @ApiOperation({ summary: 'Create a user' })
+  @ApiResponse(201, UserDto, {
+    description: 'The user, as stored.',
+    headers: { Location: 'The new user: `/users/{id}`.' },
+  })
+  @ApiProblem(409, 'A user with this email already exists, in any letter case.')
+  @ApiProblem(503, BUSY, RETRY_AFTER)
   async create(@Body() body: CreateUserDto): Promise<HttpResponse> {
     const user = await defaultUserRepository()
       .create({ name: body.name, email: body.email })
@@ -46,6 +63,10 @@ class UsersController {
 
   /** One user by id; 404 when there is none, including ids that are not UUIDs. */
   @Get('/users/{id}')
+  @ApiOperation({ summary: 'Get a user by id' })
+  @ApiResponse(200, UserDto)
+  @ApiProblem(404, 'There is no user with this id.')
+  @ApiProblem(503, BUSY, RETRY_AFTER)
   async get(@Param('id') id: string): Promise<User> {
     const user = await defaultUserRepository().get(id).catch(raiseHttpError);
     // The id is not echoed: it is client input of any length.
@@ -55,6 +76,19 @@ class UsersController {
 
   /** A page of users, oldest first: `?limit=1..100` (default 20) and `?cursor=<nextCursor>`. */
   @Get('/users')
+  @ApiOperation({ summary: 'List users, oldest first' })
+  @ApiParam('limit', {
+    description: `Page size, ${DEFAULT_LIMIT} when absent.`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+  })
+  @ApiParam('cursor', { description: 'The `nextCursor` of the previous page.' })
+  @ApiResponse(200, UserPageDto)
+  @ApiProblem(
+    400,
+    `limit is not an integer from 1 to ${MAX_LIMIT}, or cursor is not a nextCursor this API ` +
+      'issued, or either is given twice.',
+  )
+  @ApiProblem(503, BUSY, RETRY_AFTER)
   async list(@Query('limit') limit?: number, @Query('cursor') cursor?: string): Promise<UserPage> {
     const size = limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(size) || size < 1 || size > MAX_LIMIT) {

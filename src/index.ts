@@ -1,5 +1,15 @@
 import 'reflect-metadata';
 
+export {
+  ApiOperation,
+  type ApiOperationOptions,
+  ApiParam,
+  type ApiParamOptions,
+  ApiProblem,
+  ApiResponse,
+  type ApiResponseOptions,
+  ApiTags,
+} from './decorators/api-docs';
 export { HttpCode } from './decorators/http-code';
 export { Body, Headers, Param, Query, Req } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
@@ -37,4 +47,22 @@ export type { CorsOptions } from './http/cors';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
 export { type LoadedRoutes, loadRoutes } from './layer/load-routes';
 export type { Logger, LogRecord } from './logging/logger';
+export type { DocBody } from './metadata/records';
+export { buildOpenApiDocument, type OpenApiOptions } from './openapi/build-document';
+export type {
+  JsonSchema,
+  JsonSchemaType,
+  OpenApiDocument,
+  OpenApiHeader,
+  OpenApiInfo,
+  OpenApiMediaType,
+  OpenApiMethod,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiPathItem,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  OpenApiServer,
+} from './openapi/document-types';
+export { OpenApiDocumentError } from './openapi/openapi-document-error';
 export type { RoutesOrigin } from './routing/route-table';

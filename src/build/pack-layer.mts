@@ -78,17 +78,21 @@ function copyRuntimeDependencies(): string[] {
   return locations;
 }
 
+/** Every runtime package must exist once in the layer, so no two copies can split metadata. */
 function assertSingleCopies(locations: readonly string[]): void {
-  for (const name of SINGLETONS.filter((singleton) => singleton !== PACKAGE_NAME)) {
-    const copies = locations.filter(
-      (location) =>
-        location === `node_modules/${name}` || location.endsWith(`/node_modules/${name}`),
+  const byName = new Map<string, string[]>();
+  for (const location of locations) {
+    const name = location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    byName.set(name, [...(byName.get(name) ?? []), location]);
+  }
+  const duplicated = [...byName].filter(([, copies]) => copies.length > 1);
+  if (duplicated.length > 0) {
+    throw new Error(
+      `The layer must hold one copy of each package; the lockfile gives ${JSON.stringify(duplicated)}.`,
     );
-    if (copies.length !== 1) {
-      throw new Error(
-        `The layer must hold exactly one copy of ${name}; the lockfile gives ${JSON.stringify(copies)}.`,
-      );
-    }
+  }
+  for (const name of SINGLETONS.filter((singleton) => singleton !== PACKAGE_NAME)) {
+    if (!byName.has(name)) throw new Error(`${name} is missing from the runtime dependencies.`);
   }
 }
 

@@ -14,7 +14,8 @@ import type { EventSource } from './types';
  * @returns `true` for function URL hosts.
  */
 export function isFunctionUrlDomain(domainName: string | undefined): boolean {
-  if (domainName === undefined) return false;
+  // Checked on every payload 2.0 event: rule out HTTP API hosts before splitting the name.
+  if (domainName === undefined || !domainName.toLowerCase().endsWith('.on.aws')) return false;
   const [urlId, service, region, on, aws, ...rest] = domainName.toLowerCase().split('.');
   return (
     rest.length === 0 &&

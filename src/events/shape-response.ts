@@ -24,14 +24,19 @@ export function shapeResponse(response: OutgoingResponse): ShapedResponse {
   const statusCode = toStatusCode(response.status);
   const cookies = response.cookies.map(String);
   const merged = new Map<string, string[]>();
-  for (const [name, values] of Object.entries(response.headers)) {
+  for (const name of Object.keys(response.headers)) {
+    const values = response.headers[name] ?? [];
+    if (values.length === 0) continue;
     const lower = name.toLowerCase();
-    const strings = Array.from(values, String);
-    if (strings.length === 0) continue;
+    const strings = values.map(String);
     // The contract keeps cookies out of `headers`; one that slips in is still sent, as a cookie,
     // because v2 and function URLs ignore a `set-cookie` header in favour of `cookies`.
     if (lower === 'set-cookie') cookies.push(...strings);
-    else merged.set(lower, [...(merged.get(lower) ?? []), ...strings]);
+    else {
+      const existing = merged.get(lower);
+      if (existing === undefined) merged.set(lower, strings);
+      else existing.push(...strings);
+    }
   }
   const withoutBody = isNullBodyStatus(statusCode);
   return {

@@ -37,6 +37,7 @@ async function resolveArgument(
     }
     case 'none':
       return undefined;
+    /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return binding satisfies never;
   }

@@ -16,6 +16,7 @@ export function normalizeHeaders(
   single: RawHeaderMap,
   multi: RawHeaderMap,
 ): Record<string, string> {
+  if (multi === null || multi === undefined) return normalizeSingle(single);
   const values: Record<string, string[]> = Object.create(null);
   for (const [name, value] of entriesOf(multi)) {
     const strings = Array.isArray(value) ? value.filter(isString) : [];
@@ -31,6 +32,23 @@ export function normalizeHeaders(
   }
   const headers: Record<string, string> = Object.create(null);
   for (const [name, list] of Object.entries(values)) headers[name] = list.join(separatorOf(name));
+  return headers;
+}
+
+/**
+ * The common case (HTTP API, function URL, single-value ALB): one pass, no intermediate lists.
+ * Two spellings of one name still merge, in the order the map lists them.
+ */
+function normalizeSingle(single: RawHeaderMap): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null);
+  if (single === null || single === undefined) return headers;
+  for (const name of Object.keys(single)) {
+    const value = single[name];
+    if (typeof value !== 'string') continue;
+    const lower = name.toLowerCase();
+    const existing = headers[lower];
+    headers[lower] = existing === undefined ? value : `${existing}${separatorOf(lower)}${value}`;
+  }
   return headers;
 }
 

@@ -1,30 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  DEFAULT_LAYER_MODULES,
+  DEFAULT_MEMORY_MB,
+  DEFAULT_TIMEOUT_MS,
+  type FunctionSettings,
+  LOCAL_DIST,
+  launchInTaskRoot,
+} from './task-root';
 import type { InvokeContext, RuntimeError, WorkerMessage } from './worker-protocol';
 
-const REPO_ROOT = resolve(__dirname, '../..');
+export { DEFAULT_LAYER_MODULES };
 
-/** Where `npm run build` leaves the worker entry and the layer's modules. */
-export const DEFAULT_WORKER = join(REPO_ROOT, 'layer-dist/local/worker.js');
-export const DEFAULT_LAYER_MODULES = join(REPO_ROOT, 'layer-dist/nodejs/node_modules');
+/** Where `npm run build` leaves the worker entry. */
+export const DEFAULT_WORKER = join(LOCAL_DIST, 'worker.js');
 
-export interface FunctionProcessOptions {
-  /** The built function's folder (holding `routes.js`); copied like Lambda unpacks to /var/task. */
-  readonly functionDir: string;
-  /** Extra environment variables of the function (TABLE_NAME, ...). */
-  readonly env?: Readonly<Record<string, string>>;
-  /** The layer's `nodejs/node_modules`, put on NODE_PATH. */
-  readonly layerNodeModules?: string;
-  /** The Node.js binary to run. @defaultValue the current one */
-  readonly nodeBinary?: string;
-  /** @defaultValue `main.handler` */
-  readonly handler?: string;
-  readonly functionName?: string;
-  readonly memoryMb?: number;
-  readonly timeoutMs?: number;
+/** Lines of function output kept for an init error's message. */
+const KEPT_LINES = 100;
+
+export interface FunctionProcessOptions extends FunctionSettings {
+  /** Receives each line the function writes to stdout or stderr, as CloudWatch would. */
+  readonly onOutput?: (line: string) => void;
 }
 
 /** The function failed: an init error, or an error the handler threw or rejected with. */
@@ -43,6 +42,15 @@ export class WorkerExitedError extends Error {
   }
 }
 
+/** The invocation ran past the function's timeout; the process was ended, as Lambda does. */
+export class FunctionTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    // Lambda's own wording, so logs read the same locally and in CloudWatch.
+    super(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+    this.name = 'FunctionTimeoutError';
+  }
+}
+
 interface Pending {
   resolve(payload: unknown): void;
   reject(error: Error): void;
@@ -51,7 +59,8 @@ interface Pending {
 /**
  * One warm Lambda "container": a child Node process that loads the handler the way the Node.js
  * runtime does (NODE_PATH at the layer, LAMBDA_TASK_ROOT at a copy of the function) and serves
- * invocations one after another or concurrently.
+ * invocations. Each invocation is bounded by the function's timeout; when it runs out, the
+ * process is killed and the invocation rejects with {@link FunctionTimeoutError}.
  */
 export class FunctionProcess {
   readonly #child: ChildProcess;
@@ -61,22 +70,20 @@ export class FunctionProcess {
   readonly #output: string[] = [];
   #nextId = 1;
   #exited = false;
+  /** Killed after a timeout: no longer usable, though its exit may not have been seen yet. */
+  #killed = false;
 
   private constructor(child: ChildProcess, taskRoot: string, options: FunctionProcessOptions) {
     this.#child = child;
     this.#taskRoot = taskRoot;
     this.#options = options;
-    const collect = (chunk: Buffer): void => {
-      this.#output.push(
-        ...chunk
-          .toString('utf8')
-          .split('\n')
-          .filter((line) => line !== ''),
-      );
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream !== null)
+        createInterface({ input: stream }).on('line', (line) => this.#keep(line));
+    }
     child.on('message', (message: WorkerMessage) => this.#onMessage(message));
+    // Without a listener, a failed spawn or kill would throw in the parent.
+    child.on('error', (error) => this.#keep(`${error.name}: ${error.message}`));
     child.on('exit', (code, signal) => {
       this.#exited = true;
       for (const pending of this.#pending.values())
@@ -87,25 +94,7 @@ export class FunctionProcess {
 
   /** Starts the process and waits until the handler is loaded; rejects with the init error. */
   static async start(options: FunctionProcessOptions): Promise<FunctionProcess> {
-    const taskRoot = mkdtempSync(join(tmpdir(), 'lambda-task-'));
-    cpSync(options.functionDir, taskRoot, { recursive: true });
-    const layerModules = options.layerNodeModules ?? DEFAULT_LAYER_MODULES;
-    const child = spawn(options.nodeBinary ?? process.execPath, [DEFAULT_WORKER], {
-      cwd: taskRoot,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: {
-        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        TZ: ':UTC',
-        NODE_PATH: layerModules,
-        LAMBDA_TASK_ROOT: taskRoot,
-        _HANDLER: options.handler ?? 'main.handler',
-        AWS_REGION: 'us-east-1',
-        AWS_LAMBDA_FUNCTION_NAME: options.functionName ?? 'local-function',
-        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(options.memoryMb ?? 512),
-        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-        ...options.env,
-      },
-    });
+    const { child, taskRoot } = launchInTaskRoot(DEFAULT_WORKER, options);
     const fn = new FunctionProcess(child, taskRoot, options);
     await new Promise<void>((ready, fail) => {
       child.once('message', (message: WorkerMessage) => {
@@ -117,10 +106,21 @@ export class FunctionProcess {
     }).catch(async (error: unknown) => {
       await fn.stop();
       throw error instanceof Error
-        ? new Error(`${error.message}\n${fn.output().join('\n')}`, { cause: error })
+        ? new Error(`${error.message}\n${fn.output().join('\n')}`.trimEnd(), { cause: error })
         : error;
     });
     return fn;
+  }
+
+  /** Whether the process has ended or is being ended (crashed, timed out, or stopped). */
+  get exited(): boolean {
+    return this.#exited || this.#killed;
+  }
+
+  #keep(line: string): void {
+    this.#output.push(line);
+    if (this.#output.length > KEPT_LINES) this.#output.shift();
+    this.#options.onOutput?.(line);
   }
 
   #onMessage(message: WorkerMessage): void {
@@ -131,30 +131,58 @@ export class FunctionProcess {
     else pending?.reject(new FunctionError(message.error));
   }
 
-  /** Invokes the handler with `event`; resolves with its JSON-round-tripped result. */
+  /**
+   * Invokes the handler with `event`; resolves with its JSON-round-tripped result.
+   *
+   * @throws FunctionError when the handler throws or rejects.
+   * @throws FunctionTimeoutError when it runs past the timeout (the process is then killed).
+   * @throws WorkerExitedError when the process ends before answering.
+   */
   invoke(event: unknown, overrides: Partial<InvokeContext> = {}): Promise<unknown> {
-    if (this.#exited)
+    if (this.exited)
       return Promise.reject(new WorkerExitedError(this.#child.exitCode, this.#child.signalCode));
     const id = this.#nextId++;
     const functionName = this.#options.functionName ?? 'local-function';
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const context: InvokeContext = {
       awsRequestId: randomUUID(),
       functionName,
       functionVersion: '$LATEST',
-      memoryLimitInMB: String(this.#options.memoryMb ?? 512),
+      memoryLimitInMB: String(this.#options.memoryMb ?? DEFAULT_MEMORY_MB),
       invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
       logGroupName: `/aws/lambda/${functionName}`,
       logStreamName: 'local',
-      deadlineMs: Date.now() + (this.#options.timeoutMs ?? 30_000),
+      deadlineMs: Date.now() + timeoutMs,
       ...overrides,
     };
     return new Promise((resolvePayload, reject) => {
-      this.#pending.set(id, { resolve: resolvePayload, reject });
-      this.#child.send({ type: 'invoke', id, event: JSON.stringify(event), context });
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        this.#killed = true;
+        this.#child.kill('SIGKILL');
+        reject(new FunctionTimeoutError(timeoutMs));
+      }, timeoutMs);
+      const settle: Pending = {
+        resolve: (payload) => {
+          clearTimeout(timer);
+          resolvePayload(payload);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.#pending.set(id, settle);
+      this.#child.send({ type: 'invoke', id, event: JSON.stringify(event), context }, (error) => {
+        // The channel closed under us: the process is exiting, and its exit rejects the rest.
+        if (error === null) return;
+        this.#pending.delete(id);
+        settle.reject(new WorkerExitedError(this.#child.exitCode, this.#child.signalCode));
+      });
     });
   }
 
-  /** Lines the function wrote to stdout and stderr so far. */
+  /** The last lines the function wrote to stdout and stderr. */
   output(): readonly string[] {
     return this.#output;
   }

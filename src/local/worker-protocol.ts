@@ -45,3 +45,14 @@ export function toRuntimeError(thrown: unknown, fallbackType: string): RuntimeEr
   }
   return { errorType: fallbackType, errorMessage: String(thrown), stack: [] };
 }
+
+/** A route as `buildRouteTable` declares it: `GET` and `/users/{id}`. */
+export interface RouteKey {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** What the route reader (`describe-routes.ts`) reports before it exits. */
+export type DescribeMessage =
+  | { readonly type: 'routes'; readonly routes: readonly RouteKey[] }
+  | { readonly type: 'routes-error'; readonly error: RuntimeError };

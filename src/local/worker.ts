@@ -10,8 +10,12 @@ import {
   type WorkerMessage,
 } from './worker-protocol';
 
-function send(message: WorkerMessage): void {
-  process.send?.(message);
+/** Sends `message`; resolves once it is written, so an exit right after cannot lose it. */
+function send(message: WorkerMessage): Promise<void> {
+  return new Promise((sent) => {
+    if (process.send === undefined) sent();
+    else process.send(message, () => sent());
+  });
 }
 
 function toContext(message: InvokeMessage): Context {
@@ -27,6 +31,9 @@ function toContext(message: InvokeMessage): Context {
 }
 
 async function main(): Promise<void> {
+  // The local server is gone (stopped, or killed without a chance to stop us): an execution
+  // environment without its runtime API has nothing left to do, and must not linger.
+  process.on('disconnect', () => process.exit());
   const taskRoot = process.env['LAMBDA_TASK_ROOT'] ?? process.cwd();
   const handlerString = process.env['_HANDLER'] ?? 'main.handler';
   installEsmNodePath(process.env['NODE_PATH']);
@@ -34,7 +41,7 @@ async function main(): Promise<void> {
   try {
     handler = await resolveHandler(taskRoot, handlerString);
   } catch (error) {
-    send({ type: 'init-error', error: toRuntimeError(error, 'Runtime.ImportModuleError') });
+    await send({ type: 'init-error', error: toRuntimeError(error, 'Runtime.ImportModuleError') });
     process.exitCode = 1;
     process.disconnect?.();
     return;
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
   process.on('message', (message: InvokeMessage) => {
     void invoke(handler, message);
   });
-  send({ type: 'ready' });
+  await send({ type: 'ready' });
 }
 
 async function invoke(
@@ -52,10 +59,10 @@ async function invoke(
   try {
     const result = await handler(JSON.parse(message.event), toContext(message));
     // Lambda serializes the result with JSON.stringify; doing the same surfaces the same faults.
-    send({ type: 'result', id: message.id, payload: JSON.stringify(result) ?? 'null' });
+    await send({ type: 'result', id: message.id, payload: JSON.stringify(result) ?? 'null' });
   } catch (error) {
     const described: RuntimeError = toRuntimeError(error, 'Error');
-    send({ type: 'error', id: message.id, error: described });
+    await send({ type: 'error', id: message.id, error: described });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { JsonSchema } from '../openapi/document-types';
+
 /** The HTTP methods a route decorator can declare. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -19,9 +21,53 @@ export interface ParamRecord {
   readonly dto: (new () => object) | undefined;
 }
 
+/** A DTO class, or a one-element tuple `[Dto]` meaning an array of it. */
+export type DocBody = (new () => object) | readonly [new () => object] | JsonSchema;
+
+/**
+ * What a documentation decorator records (`ApiOperation`, `ApiTags`, `ApiResponse`, `ApiProblem`,
+ * `ApiParam`). Only the OpenAPI builder reads these; routing never does.
+ */
+export type DocRecord =
+  | {
+      readonly kind: 'operation';
+      readonly propertyKey: string | symbol;
+      readonly summary: string | undefined;
+      readonly description: string | undefined;
+      readonly operationId: string | undefined;
+      readonly deprecated: boolean | undefined;
+    }
+  | {
+      readonly kind: 'tags';
+      /** `undefined` for tags on the class, which apply to all its routes. */
+      readonly propertyKey: string | symbol | undefined;
+      readonly tags: readonly string[];
+    }
+  | {
+      readonly kind: 'response';
+      readonly propertyKey: string | symbol;
+      readonly status: number;
+      /** `true` for `ApiProblem`: the body is an RFC 9457 problem. */
+      readonly problem: boolean;
+      readonly body: DocBody | undefined;
+      readonly description: string | undefined;
+      /** Header name → description; each is documented as always sent. */
+      readonly headers: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: 'param';
+      readonly propertyKey: string | symbol;
+      readonly name: string;
+      readonly in: 'path' | 'query' | 'header' | undefined;
+      readonly description: string | undefined;
+      readonly schema: JsonSchema | undefined;
+      readonly required: boolean | undefined;
+    };
+
 /** Everything the decorators of one class wrote, in declaration order. */
 export interface ControllerRecord {
   readonly routes: RouteRecord[];
   readonly params: ParamRecord[];
   readonly httpCodes: Map<string | symbol, number>;
+  readonly docs: DocRecord[];
 }

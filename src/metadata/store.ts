@@ -1,4 +1,4 @@
-import type { ControllerRecord, ParamRecord, RouteRecord } from './records';
+import type { ControllerRecord, DocRecord, ParamRecord, RouteRecord } from './records';
 
 const STORE_KEY = Symbol.for('lambda-controllers.metadata');
 
@@ -12,7 +12,7 @@ export class MetadataStore {
   #recordOf(target: object): ControllerRecord {
     let record = this.#controllers.get(target);
     if (record === undefined) {
-      record = { routes: [], params: [], httpCodes: new Map() };
+      record = { routes: [], params: [], httpCodes: new Map(), docs: [] };
       this.#controllers.set(target, record);
     }
     return record;
@@ -28,6 +28,10 @@ export class MetadataStore {
 
   setHttpCode(controller: object, propertyKey: string | symbol, status: number): void {
     this.#recordOf(controller).httpCodes.set(propertyKey, status);
+  }
+
+  addDoc(controller: object, doc: DocRecord): void {
+    this.#recordOf(controller).docs.push(doc);
   }
 
   /** The records written for exactly this class (not its ancestors). */

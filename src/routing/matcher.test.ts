@@ -93,6 +93,17 @@ describe('RouteMatcher', () => {
     });
   });
 
+  it('C60: counts greedy routes among the allowed methods', () => {
+    const matcher = matcherWith([
+      ['GET', '/files/{path+}'],
+      ['PUT', '/files/{name}'],
+    ]);
+    expect(matcher.match('DELETE', '/files/a')).toEqual({
+      kind: 'method-not-allowed',
+      allow: ['GET', 'HEAD', 'OPTIONS', 'PUT'],
+    });
+  });
+
   it('C61: serves HEAD from the GET route unless a HEAD route exists', () => {
     const matcher = matcherWith([
       ['GET', '/a'],

@@ -89,6 +89,7 @@ export function toParamBinding(
       return { kind: 'headers', name: record.name };
     case 'req':
       return { kind: 'req' };
+    /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return record.kind satisfies never;
   }

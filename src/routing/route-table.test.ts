@@ -216,3 +216,28 @@ describe('buildRouteTable', () => {
     ).toEqual(['DELETE /cache', 'GET /health', 'GET /v2/version']);
   });
 });
+
+describe('buildRouteTable refusals', () => {
+  it('refuses @Body with something that is not a class', () => {
+    class Users {
+      create(_body: unknown) {}
+    }
+    Post('/users')(
+      Users.prototype,
+      'create',
+      Object.getOwnPropertyDescriptor(Users.prototype, 'create') as PropertyDescriptor,
+    );
+    Body('CreateUserDto' as unknown as new () => object)(Users.prototype, 'create', 0);
+    expect(() => buildRouteTable(Users)).toThrow(
+      '@Body(CreateUserDto) on Users.create must name a class.',
+    );
+  });
+
+  it('refuses a route decorator on a property that is not a method', () => {
+    class Users {
+      list = 'not a method';
+    }
+    Get('/users')(Users.prototype, 'list', {});
+    expect(() => buildRouteTable(Users)).toThrow('@GET route on Users.list is not on a method.');
+  });
+});

@@ -13,6 +13,8 @@ export interface RouteDefinition {
   readonly path: string;
   /** `METHOD /template`, as logs show it. */
   readonly routeKey: string;
+  /** The controller class that declares the route (a subclass for inherited routes). */
+  readonly controller: new () => object;
   readonly controllerName: string;
   readonly propertyKey: string | symbol;
   readonly invoke: (args: unknown[]) => unknown;
@@ -174,6 +176,7 @@ function defineRoute(
     method: route.method,
     path,
     routeKey: `${route.method} ${path}`,
+    controller,
     controllerName: controller.name,
     propertyKey: route.propertyKey,
     invoke: (args) => Reflect.apply(method, instance, args),

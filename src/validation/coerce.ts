@@ -46,6 +46,7 @@ export function coerceValue(
       if (lower === 'false' || lower === '0') return false;
       throw invalid(location, name, 'must be true, false, 1 or 0', raw);
     }
+    /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return type satisfies never;
   }

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { ROUTE_COUNTS } from '../tools/route-shapes.ts';
+
+export interface RoutingFigure {
+  /** ns per match of the route table alone, per route count, one sample per round. */
+  readonly matcher: Readonly<Record<number, readonly number[]>>;
+  /** ns per whole invocation through createHandler from the layer. */
+  readonly handler: Readonly<Record<number, readonly number[]>>;
+}
+
+async function runTool(tool: string, env: NodeJS.ProcessEnv): Promise<Record<number, number[]>> {
+  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: Buffer[] = [];
+  const errors: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`${tool} exited with ${code}: ${Buffer.concat(errors)}`);
+  const samples = JSON.parse(Buffer.concat(output).toString()) as Record<number, number[]>;
+  for (const count of ROUTE_COUNTS) {
+    if (!Array.isArray(samples[count])) throw new Error(`${tool} printed no samples for ${count}`);
+  }
+  return samples;
+}
+
+/** Figure C: route matching with 10, 100 and 1,000 routes, alone and through the handler. */
+export async function measureRouting(
+  tools: { matcher: string; handler: string },
+  layerModules: string,
+  rounds: number,
+): Promise<RoutingFigure> {
+  const base = { PATH: process.env['PATH'] ?? '', BENCH_ROUNDS: String(rounds) };
+  return {
+    matcher: await runTool(tools.matcher, base),
+    handler: await runTool(tools.handler, {
+      ...base,
+      NODE_PATH: layerModules,
+      LAMBDA_CONTROLLERS_ACCESS_LOG: 'off',
+    }),
+  };
+}

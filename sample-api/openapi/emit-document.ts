@@ -1,0 +1,32 @@
+/**
+ * The child process of `write-openapi.ts`. It runs as a Lambda container would, with NODE_PATH
+ * at the layer and LAMBDA_TASK_ROOT at a copy of the built function, loads the routes with the
+ * layer's own `loadRoutes` (what `main.handler` does) and writes the document the layer's
+ * `buildOpenApiDocument` builds from them.
+ *
+ *   node emit-document.ts <output.json> <title> <version>
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as LambdaControllers from '../../src/index.ts';
+
+const [output, title, version] = process.argv.slice(2);
+const { NODE_PATH: layerModules } = process.env;
+if (output === undefined || title === undefined || version === undefined) {
+  throw new Error('Usage: emit-document.ts <output.json> <title> <version>');
+}
+if (layerModules === undefined) throw new Error('NODE_PATH must be the layer node_modules folder.');
+
+// Resolved from the layer's main.js, as the runtime resolves it: the layer's single built copy,
+// the one routes.js gets too, never the repository's sources.
+const requireFromLayer = createRequire(join(layerModules, 'main.js'));
+const framework: typeof LambdaControllers = requireFromLayer('lambda-controllers');
+const found = framework.loadRoutes(process.env);
+const loaded = 'deferred' in found ? await found.load() : found;
+const document = framework.buildOpenApiDocument(
+  loaded.routes,
+  { title, version },
+  loaded.options === undefined ? {} : { handlerOptions: loaded.options },
+);
+writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

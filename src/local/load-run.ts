@@ -1,0 +1,136 @@
+// The load run (a benchmark, not a test): `npm run load:local [-- --requests N --connections N
+// --concurrency N]`. It starts an in-memory DynamoDB Local and the local server as `npm start` runs
+// it, drives mixed POST/GET traffic with autocannon, then checks that nothing failed and that
+// every 201 left its user in the table.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { type DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import autocannon from 'autocannon';
+import { createTable } from '../../sample-api/local/create-table.ts';
+import { DynamoDbLocal, localDynamoDbClient } from '../../sample-api/local/dynamodb-local.ts';
+import { formatDuration } from './log-line';
+import { type LocalServerProcess, spawnLocalServer } from './server-process';
+
+/** Users in the table (not their email markers), read with consistent Scans. */
+async function countUsers(client: DynamoDBClient, tableName: string): Promise<number> {
+  let count = 0;
+  let startKey: ScanCommandOutput['LastEvaluatedKey'];
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: tableName,
+        Select: 'COUNT',
+        ConsistentRead: true,
+        FilterExpression: 'begins_with(pk, :user)',
+        ExpressionAttributeValues: { ':user': { S: 'USER#' } },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return count;
+}
+
+/**
+ * Each connection creates a user, reads it back by the id in the 201, then lists a page, and
+ * starts over: 1/3 writes, 2/3 reads, and every GET by id names a user that exists.
+ */
+function trafficCycle(): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (request) => {
+        next += 1;
+        const email = `load-${next}-${randomUUID().slice(0, 8)}@example.com`;
+        return { ...request, body: JSON.stringify({ name: `Load ${next}`, email }) };
+      },
+      onResponse: (status, body, context) => {
+        if (status === 201) Reflect.set(context, 'id', Reflect.get(JSON.parse(body), 'id'));
+      },
+    },
+    {
+      method: 'GET',
+      setupRequest: (request, context) => ({
+        ...request,
+        path: `/users/${String(Reflect.get(context, 'id'))}`,
+      }),
+    },
+    { method: 'GET', path: '/users?limit=20' },
+  ];
+}
+
+function count(result: autocannon.Result, status: `${number}`): number {
+  return result.statusCodeStats?.[status]?.count ?? 0;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '10000' },
+      connections: { type: 'string', default: '50' },
+      concurrency: { type: 'string', default: '4' },
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+  const db = await DynamoDbLocal.start();
+  const client = localDynamoDbClient(db.endpoint);
+  let server: LocalServerProcess | undefined;
+  try {
+    const table = `load-run-${randomUUID().slice(0, 8)}`;
+    await createTable(client, table);
+    server = await spawnLocalServer({
+      args: [
+        '--port',
+        '0',
+        '--dynamodb',
+        db.endpoint,
+        '--table',
+        table,
+        '--concurrency',
+        values.concurrency,
+      ],
+    });
+    const result = await autocannon({
+      url: server.url,
+      connections: Number(values.connections),
+      amount: Number(values.requests),
+      requests: trafficCycle(),
+    });
+    const created = count(result, '201');
+    const stored = await countUsers(client, table);
+    const perSecond = Math.round(result.requests.total / result.duration);
+    const failures = [
+      result.errors > 0 ? `${result.errors} connection errors` : '',
+      result.timeouts > 0 ? `${result.timeouts} timeouts` : '',
+      result.non2xx > 0 ? `${result.non2xx} non-2xx answers` : '',
+      stored !== created ? `${stored} users stored but ${created} answered 201` : '',
+    ].filter((failure) => failure !== '');
+    console.log(
+      [
+        `Load run: ${result.requests.total} requests over ${result.connections} connections, ` +
+          `${values.concurrency} warm workers (POST /users, GET /users/{id}, GET /users?limit=20 in turn)`,
+        `  throughput  ${perSecond} requests/s (${result.duration.toFixed(1)} s in all)`,
+        `  latency     p50 ${formatDuration(result.latency.p50)}, p99 ${formatDuration(result.latency.p99)}, max ${formatDuration(result.latency.max)}`,
+        `  answers     201 × ${created}, 200 × ${count(result, '200')}; errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+        `  writes      ${stored} users in the table for ${created} answers 201`,
+        failures.length === 0
+          ? 'OK: no errors, no lost writes.'
+          : `FAILED: ${failures.join('; ')}.`,
+      ].join('\n'),
+    );
+    if (failures.length > 0) process.exitCode = 1;
+  } finally {
+    await server?.stop();
+    client.destroy();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import {
+  type LocalApi,
+  newApiRequestId,
+  pathWithoutStage,
+  splitTarget,
+  toHttpApiEvent,
+} from './http-to-event';
+import { formatLogLine } from './log-line';
+import { answerFor, gatewayAnswer, type HttpAnswer } from './result-to-http';
+import type { RouteKeys } from './route-keys';
+import type { InvokeOutcome } from './worker-pool';
+
+/** HTTP APIs refuse request payloads over 10 MB. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** Lambda refuses synchronous invocation payloads over 6 MB. */
+export const MAX_EVENT_BYTES = 6_291_456;
+
+export interface LocalServerOptions {
+  /** The API it stands in for; the port comes from each connection. */
+  readonly api: Omit<LocalApi, 'port'>;
+  /** Runs one event through the function (see `WorkerPool.invoke`). */
+  readonly invoke: (event: unknown, awsRequestId: string) => Promise<InvokeOutcome>;
+  /** The declared routes; read per request, since `--watch` replaces them. */
+  readonly routes: () => RouteKeys;
+  /** Writes one finished log line. */
+  readonly log: (line: string) => void;
+  readonly colour: boolean;
+}
+
+interface Reply {
+  readonly answer: HttpAnswer;
+  readonly requestId: string;
+  readonly note?: string | undefined;
+}
+
+/** The body, or `undefined` when it is larger than `limit` (the rest is drained, not kept). */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
+    if (size <= limit) chunks.push(bytes);
+  }
+  return size <= limit ? Buffer.concat(chunks) : undefined;
+}
+
+function pairsOf(rawHeaders: readonly string[]): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    pairs.push([rawHeaders[index] ?? '', rawHeaders[index + 1] ?? '']);
+  }
+  return pairs;
+}
+
+// IPv4 clients of a dual-stack socket show up as ::ffff:127.0.0.1; API Gateway reports 127.0.0.1.
+function sourceIpOf(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** What the gateway knows of a request before the function sees it. */
+interface Arrival {
+  readonly apiRequestId: string;
+  readonly time: Date;
+}
+
+async function answerRequest(
+  request: IncomingMessage,
+  body: Buffer,
+  { apiRequestId, time }: Arrival,
+  options: LocalServerOptions,
+): Promise<Reply> {
+  const method = request.method ?? 'GET';
+  const target = request.url ?? '/';
+  const routePath = pathWithoutStage(splitTarget(target).rawPath, options.api.stage);
+  if (routePath === undefined) {
+    return {
+      answer: gatewayAnswer(404, 'Not Found'),
+      requestId: apiRequestId,
+      note: `the path does not start with the stage /${options.api.stage}`,
+    };
+  }
+  const event = toHttpApiEvent(
+    {
+      method,
+      target,
+      headers: pairsOf(request.rawHeaders),
+      body,
+      sourceIp: sourceIpOf(request),
+      protocol: `HTTP/${request.httpVersion}`,
+    },
+    { ...options.api, port: request.socket.localPort ?? 0 },
+    { requestId: apiRequestId, time, route: options.routes().match(method, routePath) },
+  );
+  // Only a large body can push the event past Lambda's limit; small ones skip the measuring.
+  if (body.length > MAX_EVENT_BYTES / 2) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    if (size > MAX_EVENT_BYTES) {
+      return {
+        answer: gatewayAnswer(500, 'Internal Server Error'),
+        requestId: apiRequestId,
+        note: `the event has ${size} bytes; Lambda accepts at most ${MAX_EVENT_BYTES}`,
+      };
+    }
+  }
+  const awsRequestId = randomUUID();
+  const { answer, note } = answerFor(await options.invoke(event, awsRequestId));
+  return { answer, requestId: awsRequestId, note };
+}
+
+function write(response: ServerResponse, reply: Reply, apiRequestId: string): Reply {
+  const headers: OutgoingHttpHeaders = { 'apigw-requestid': apiRequestId };
+  for (const [name, value] of Object.entries(reply.answer.headers)) {
+    headers[name] = typeof value === 'string' ? value : [...value];
+  }
+  const { status } = reply.answer;
+  // API Gateway sends a length, not chunks; statuses without a body get neither.
+  if (status >= 200 && status !== 204 && status !== 304) {
+    headers['content-length'] = reply.answer.body.length;
+  }
+  try {
+    response.writeHead(status, headers);
+  } catch (error) {
+    // Node refused a header the checks let through; API Gateway would refuse the result too.
+    const fallback = gatewayAnswer(502, 'Internal Server Error');
+    response.writeHead(fallback.status, {
+      ...fallback.headers,
+      'apigw-requestid': apiRequestId,
+      'content-length': fallback.body.length,
+    });
+    response.end(fallback.body);
+    return { ...reply, answer: fallback, note: `malformed result: ${String(error)}` };
+  }
+  response.end(reply.answer.body);
+  return reply;
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: LocalServerOptions,
+): Promise<void> {
+  const started = performance.now();
+  const time = new Date();
+  const apiRequestId = newApiRequestId();
+  const body = await readBody(request, MAX_REQUEST_BYTES);
+  const reply =
+    body === undefined
+      ? {
+          answer: gatewayAnswer(413, 'Request Entity Too Large'),
+          requestId: apiRequestId,
+          note: `the body is over the HTTP API limit of ${MAX_REQUEST_BYTES} bytes`,
+        }
+      : await answerRequest(request, body, { apiRequestId, time }, options);
+  const written = write(response, reply, apiRequestId);
+  options.log(
+    formatLogLine(
+      {
+        time,
+        method: request.method ?? 'GET',
+        target: request.url ?? '/',
+        status: written.answer.status,
+        durationMs: performance.now() - started,
+        requestId: written.requestId,
+        note: written.note,
+      },
+      options.colour,
+    ),
+  );
+}
+
+/**
+ * The HTTP front of the local stack, standing in for an API Gateway HTTP API: every request
+ * becomes a payload 2.0 event, goes to the function, and its result is written back as API
+ * Gateway would write it.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  return createServer((request, response) => {
+    handle(request, response, options).catch((error: unknown) => {
+      // Only a fault of the local server itself lands here; the client still gets an answer.
+      options.log(`local server error: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The part of OpenAPI 3.1 (https://spec.openapis.org/oas/v3.1.0) and JSON Schema 2020-12 that
+ * `buildOpenApiDocument` emits. Fields are mutable because the builder assembles them step by
+ * step; the document it returns is plain JSON.
+ */
+
+/** A JSON Schema 2020-12 primitive type name. */
+export type JsonSchemaType =
+  | 'string'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'object'
+  | 'array'
+  | 'null';
+
+/** A JSON Schema 2020-12 schema, limited to the keywords this package reads or writes. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: JsonSchemaType | JsonSchemaType[];
+  description?: string;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  not?: JsonSchema;
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  minProperties?: number;
+  contentMediaType?: string;
+}
+
+/** The document's `info` object: `title` and `version` are required by OpenAPI. */
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  summary?: string;
+  description?: string;
+}
+
+/** One entry of the document's `servers`. */
+export interface OpenApiServer {
+  url: string;
+  description?: string;
+}
+
+/** A path, query or header parameter of an operation. */
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+
+/** One media type of a body; no `schema` means any content. */
+export interface OpenApiMediaType {
+  schema?: JsonSchema;
+}
+
+/** A response header; `required: true` means the response always carries it. */
+export interface OpenApiHeader {
+  description?: string;
+  required?: boolean;
+  schema: JsonSchema;
+}
+
+/** One response of an operation, by status. */
+export interface OpenApiResponse {
+  description: string;
+  headers?: Record<string, OpenApiHeader>;
+  content?: Record<string, OpenApiMediaType>;
+}
+
+/** The request body an operation reads. */
+export interface OpenApiRequestBody {
+  description?: string;
+  required: boolean;
+  content: Record<string, OpenApiMediaType>;
+}
+
+/** One route: a method on a path. */
+export interface OpenApiOperation {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  parameters?: OpenApiParameter[];
+  requestBody?: OpenApiRequestBody;
+  responses: Record<string, OpenApiResponse>;
+}
+
+/** Lower-case HTTP methods, as path items name their operations. */
+export type OpenApiMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
+
+/** The operations of one path, by lower-case method. */
+export type OpenApiPathItem = Partial<Record<OpenApiMethod, OpenApiOperation>>;
+
+/** An OpenAPI 3.1 document as `buildOpenApiDocument` returns it. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: OpenApiInfo;
+  servers?: OpenApiServer[];
+  tags?: { name: string }[];
+  paths: Record<string, OpenApiPathItem>;
+  components: { schemas: Record<string, JsonSchema> };
+}
