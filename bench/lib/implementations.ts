@@ -1,7 +1,7 @@
 import { UsageError } from './options.ts';
 
 /** Builds of the layer that the cold-start experiments compare (see build/layer-variants.ts). */
-export type LayerVariant = 'built' | 'esm' | 'lazy' | 'cache' | 'lazy-cache';
+export type LayerVariant = 'built' | 'published' | 'esm' | 'lazy' | 'cache' | 'lazy-cache';
 
 interface Common {
   /** What `--only` selects. */
@@ -81,6 +81,10 @@ export const IMPLEMENTATIONS: readonly Implementation[] = [
   bundle('powertools', 'Powertools event handler', 'powertools.ts'),
   bundle('express-serverless-http', 'express + serverless-http', 'express-serverless-http.ts'),
   bundle('express-codegenie', 'express + @codegenie/serverless-express', 'express-codegenie.ts'),
+  layer('lc-published', 'lc layer, packages as published', 'published', {
+    warm: false,
+    cold: true,
+  }),
   layer('lc-esm', 'lc layer (a): packages bundled from ESM', 'esm', { warm: false, cold: true }),
   layer('lc-lazy', 'lc layer (a+b): ESM + lazy validator.js', 'lazy', { warm: false, cold: true }),
   layer('lc-cache', 'lc layer (c): compile cache', 'cache', { warm: false, cold: true }),

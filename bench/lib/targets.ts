@@ -98,7 +98,14 @@ function warmTargets(warm: readonly WarmResult[] | undefined): TargetCheck[] {
 function coldTargets(cold: ColdFigure | undefined): TargetCheck[] {
   const target = 'cold start ≤ 1.1× floor + class-validator (CJS bundle)';
   if (cold === undefined) return [{ target, measured: '', met: 'not measured' }];
-  const layers = ['lambda-controllers', 'lc-esm', 'lc-lazy', 'lc-cache', 'lc-lazy-cache'];
+  const layers = [
+    'lambda-controllers',
+    'lc-published',
+    'lc-esm',
+    'lc-lazy',
+    'lc-cache',
+    'lc-lazy-cache',
+  ];
   return layers.flatMap((name) => {
     const inProcess = coldRatio(cold, name, 'floor-cv', IN_PROCESS);
     if (!Number.isFinite(inProcess)) return [];

@@ -1,9 +1,11 @@
 // Completes `npm run build` after tsup: gives the layer's lambda-controllers its package.json,
 // copies the runtime dependencies once each, and writes deterministic zips of the layer and of
 // every built function. Run by Node directly (type stripping), so imports carry `.ts`.
+// class-validator and class-transformer become one file each (see layer-package-bundles.ts).
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
+import { bundleLayerPackages } from './layer-package-bundles.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'layer-dist');
@@ -110,7 +112,7 @@ function zipFunctions(): string[] {
     });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   for (const built of [
     'main.js',
     `${PACKAGE_NAME}/dist/index.js`,
@@ -122,6 +124,7 @@ function main(): void {
   writePackageManifest(readJson<PackageJson>(join(ROOT, 'package.json')));
   const locations = copyRuntimeDependencies();
   assertSingleCopies(locations);
+  await bundleLayerPackages(LAYER_MODULES);
   const layer = writeDeterministicZip(join(DIST, 'nodejs'), join(DIST, 'layer.zip'), 'nodejs/');
   const lines = [
     `layer-dist/layer.zip (${layer.entries} files, ${(layer.bytes / 1024 / 1024).toFixed(2)} MB, ${locations.length} packages)`,
@@ -130,4 +133,4 @@ function main(): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+await main();

@@ -19,6 +19,7 @@ describe('parseLocalArgs', () => {
       functionName: 'sample-api',
       stage: '$default',
       watch: false,
+      openapi: false,
       timeoutSeconds: 30,
       memoryMb: 512,
       concurrency: 4,
@@ -29,6 +30,10 @@ describe('parseLocalArgs', () => {
       positionals: [],
       base: process.cwd(),
     });
+  });
+
+  it('turns on the OpenAPI document with --openapi', () => {
+    expect(parseLocalArgs(['--openapi'], {}, 'serve').openapi).toBe(true);
   });
 
   it('reads --function relative to where npm was run (INIT_CWD)', () => {

@@ -21,6 +21,8 @@ export interface LocalOptions {
   readonly functionName: string;
   readonly stage: string;
   readonly watch: boolean;
+  /** Serve the routes' OpenAPI document at `GET /openapi.json`. */
+  readonly openapi: boolean;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly concurrency: number;
@@ -53,6 +55,7 @@ Options:
   --function DIR      built function folder holding routes.js (default: the sample API)
   --stage NAME        serve under /NAME like a named stage (default: $default, no prefix)
   --watch             rebuild and reload the function when its sources change
+  --openapi           serve the routes' OpenAPI 3.1 document at GET /openapi.json
   --timeout SECONDS   function timeout, 1-900 (default: 30)
   --memory MB         function memory, 128-10240 (default: 512)
   --concurrency N     most warm workers at once (default: 4)
@@ -63,7 +66,7 @@ Options:
 
 type Command = 'serve' | 'invoke';
 
-const SERVE_ONLY = ['port', 'stage', 'watch', 'concurrency'] as const;
+const SERVE_ONLY = ['port', 'stage', 'watch', 'openapi', 'concurrency'] as const;
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -114,6 +117,7 @@ function parse(argv: readonly string[]) {
         function: { type: 'string' },
         stage: { type: 'string' },
         watch: { type: 'boolean' },
+        openapi: { type: 'boolean' },
         timeout: { type: 'string' },
         memory: { type: 'string' },
         concurrency: { type: 'string' },
@@ -160,6 +164,7 @@ export function parseLocalArgs(
     functionName: basename(functionDir),
     stage: stageName(values.stage ?? '$default'),
     watch: values.watch ?? false,
+    openapi: values.openapi ?? false,
     timeoutSeconds: integer('timeout', values.timeout ?? '30', 1, 900),
     memoryMb: integer('memory', values.memory ?? '512', 128, 10240),
     concurrency: integer('concurrency', values.concurrency ?? '4', 1, 1000),

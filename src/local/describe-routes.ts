@@ -3,7 +3,10 @@
 // warm workers because building the table constructs the controllers, which a real container
 // does exactly once. Its bundled `buildRouteTable` reads the records the layer's decorators wrote:
 // the metadata store and reflect-metadata's registry both live on `globalThis`, shared by copies.
-import { loadRoutes } from '../layer/load-routes';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type LoadedRoutes, loadRoutes } from '../layer/load-routes';
+import type { buildOpenApiDocument } from '../openapi/build-document';
 import { buildRouteTable } from '../routing/route-table';
 import { installEsmNodePath } from './esm-node-path';
 import { type DescribeMessage, toRuntimeError } from './worker-protocol';
@@ -15,6 +18,29 @@ function send(message: DescribeMessage): Promise<void> {
   });
 }
 
+/**
+ * The document as the layer's own `lambda-controllers` builds it: class-transformer's `@Type`
+ * metadata lives in the layer's single copy, which a bundled builder would not see.
+ */
+function openApiOf(loaded: LoadedRoutes): { document: unknown } | { error: string } {
+  const layer = process.env['NODE_PATH']?.split(':')[0];
+  if (layer === undefined) return { error: 'NODE_PATH does not name the layer' };
+  try {
+    const framework: { buildOpenApiDocument?: typeof buildOpenApiDocument } = createRequire(
+      join(layer, 'main.js'),
+    )('lambda-controllers');
+    if (framework.buildOpenApiDocument === undefined) {
+      return { error: "the layer's lambda-controllers has no buildOpenApiDocument" };
+    }
+    const info = { title: process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local', version: 'local' };
+    const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
+    return { document: framework.buildOpenApiDocument(loaded.routes, info, options) };
+  } catch (error) {
+    // Served as the answer to /openapi.json: routing works even when the document cannot.
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function main(): Promise<void> {
   installEsmNodePath(process.env['NODE_PATH']);
   try {
@@ -24,6 +50,7 @@ async function main(): Promise<void> {
     await send({
       type: 'routes',
       routes: table.routes.map((route) => ({ method: route.method, path: route.path })),
+      openapi: openApiOf(loaded),
     });
   } catch (error) {
     await send({ type: 'routes-error', error: toRuntimeError(error, 'RoutesModuleError') });

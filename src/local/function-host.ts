@@ -1,8 +1,7 @@
 import { FunctionError, FunctionProcess, type FunctionProcessOptions } from './function-process';
-import { readRouteKeys } from './read-route-keys';
+import { type DeclaredRoutes, readRouteKeys } from './read-route-keys';
 import { RouteKeys } from './route-keys';
 import { type InvokeOutcome, WorkerPool } from './worker-pool';
-import type { RouteKey } from './worker-protocol';
 
 export interface FunctionHostOptions {
   readonly function: FunctionProcessOptions;
@@ -20,6 +19,7 @@ export class FunctionHost {
   readonly #settings: FunctionProcessOptions;
   readonly #pool: WorkerPool;
   #routes = new RouteKeys([]);
+  #openapi: DeclaredRoutes['openapi'] = { error: 'the function declares no routes' };
 
   constructor(options: FunctionHostOptions) {
     this.#settings = options.function;
@@ -35,6 +35,11 @@ export class FunctionHost {
     return this.#routes;
   }
 
+  /** The OpenAPI document of the code the host runs now, or why there is none. */
+  get openapi(): DeclaredRoutes['openapi'] {
+    return this.#openapi;
+  }
+
   /**
    * Starts the first worker and reads the routes.
    *
@@ -43,14 +48,14 @@ export class FunctionHost {
   async start(): Promise<unknown> {
     const [keys, warmed] = await Promise.allSettled([this.#readRouteKeys(), this.#pool.warm()]);
     if (keys.status === 'rejected') throw keys.reason;
-    this.#routes = new RouteKeys(keys.value);
+    this.#declare(keys.value);
     return warmed.status === 'rejected' ? warmed.reason : undefined;
   }
 
   /** Replaces the workers and routes with the current code; rejects with its init error. */
   async reload(): Promise<void> {
     const [keys] = await Promise.all([this.#readRouteKeys(), this.#pool.reload()]);
-    this.#routes = new RouteKeys(keys);
+    this.#declare(keys);
   }
 
   invoke(event: unknown, awsRequestId: string): Promise<InvokeOutcome> {
@@ -61,12 +66,17 @@ export class FunctionHost {
     return this.#pool.stop();
   }
 
+  #declare(declared: DeclaredRoutes): void {
+    this.#routes = new RouteKeys(declared.routes);
+    this.#openapi = declared.openapi;
+  }
+
   // A function without routes.js (it ships its own main.handler) declares no routes, and every
   // request goes to $default; when routes.js is broken, the init error is the one worth showing.
-  #readRouteKeys(): Promise<readonly RouteKey[]> {
+  #readRouteKeys(): Promise<DeclaredRoutes> {
     return readRouteKeys(this.#settings).catch((error: unknown) => {
       if (!(error instanceof FunctionError)) throw error;
-      return [];
+      return { routes: [], openapi: { error: error.message } };
     });
   }
 }

@@ -106,6 +106,7 @@ export async function startLocalStack(
       api: { stage: options.stage, apiId: 'local', region: 'us-east-1' },
       invoke: (event, awsRequestId) => host.invoke(event, awsRequestId),
       routes: () => host.routes,
+      openapi: options.openapi ? () => host.openapi : undefined,
       log: (line) => output.info(line),
       colour,
     });

@@ -9,11 +9,17 @@ const DESCRIBE_SCRIPT = join(LOCAL_DIST, 'describe-routes.js');
 
 /**
  * Loads the function's routes module in a throwaway process, with the same task root, NODE_PATH
- * and environment as its workers, and returns the routes its controllers declare.
+ * and environment as its workers, and returns the routes its controllers declare and their
+ * OpenAPI document.
  *
  * @throws FunctionError with the loading or route-table error.
  */
-export async function readRouteKeys(settings: FunctionSettings): Promise<readonly RouteKey[]> {
+export interface DeclaredRoutes {
+  readonly routes: readonly RouteKey[];
+  readonly openapi: { readonly document: unknown } | { readonly error: string };
+}
+
+export async function readRouteKeys(settings: FunctionSettings): Promise<DeclaredRoutes> {
   const { child, taskRoot } = launchInTaskRoot(DESCRIBE_SCRIPT, settings);
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
@@ -31,7 +37,7 @@ export async function readRouteKeys(settings: FunctionSettings): Promise<readonl
       );
     });
     if (message.type === 'routes-error') throw new FunctionError(message.error);
-    return message.routes;
+    return { routes: message.routes, openapi: message.openapi };
   } finally {
     // Module-scope code in routes.js (timers, open sockets) could keep it alive; it has answered.
     if (child.exitCode === null && child.signalCode === null) {

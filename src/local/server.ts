@@ -30,6 +30,11 @@ export interface LocalServerOptions {
   readonly invoke: (event: unknown, awsRequestId: string) => Promise<InvokeOutcome>;
   /** The declared routes; read per request, since `--watch` replaces them. */
   readonly routes: () => RouteKeys;
+  /**
+   * With `--openapi`, the document `GET /openapi.json` answers (read per request, since `--watch`
+   * replaces it); `undefined` leaves that path to the function, as the deployed API does.
+   */
+  readonly openapi: (() => { readonly document: unknown } | { readonly error: string }) | undefined;
   /** Writes one finished log line. */
   readonly log: (line: string) => void;
   readonly colour: boolean;
@@ -73,6 +78,19 @@ interface Arrival {
   readonly time: Date;
 }
 
+function openApiAnswer(
+  openapi: { readonly document: unknown } | { readonly error: string },
+): HttpAnswer {
+  if ('error' in openapi) {
+    return gatewayAnswer(500, `The OpenAPI document could not be built: ${openapi.error}`);
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from(JSON.stringify(openapi.document, null, 2)),
+  };
+}
+
 async function answerRequest(
   request: IncomingMessage,
   body: Buffer,
@@ -82,6 +100,13 @@ async function answerRequest(
   const method = request.method ?? 'GET';
   const target = request.url ?? '/';
   const routePath = pathWithoutStage(splitTarget(target).rawPath, options.api.stage);
+  if (options.openapi !== undefined && method === 'GET' && routePath === '/openapi.json') {
+    return {
+      answer: openApiAnswer(options.openapi()),
+      requestId: apiRequestId,
+      note: 'served by --openapi',
+    };
+  }
   if (routePath === undefined) {
     return {
       answer: gatewayAnswer(404, 'Not Found'),

@@ -54,5 +54,10 @@ export interface RouteKey {
 
 /** What the route reader (`describe-routes.ts`) reports before it exits. */
 export type DescribeMessage =
-  | { readonly type: 'routes'; readonly routes: readonly RouteKey[] }
+  | {
+      readonly type: 'routes';
+      readonly routes: readonly RouteKey[];
+      /** The OpenAPI document of the routes, or the reason it could not be built. */
+      readonly openapi: { readonly document: unknown } | { readonly error: string };
+    }
   | { readonly type: 'routes-error'; readonly error: RuntimeError };

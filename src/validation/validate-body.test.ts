@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BadRequestError } from '../errors/http-error';
-import { DEFAULT_VALIDATOR_OPTIONS, validateBody } from './validate-body';
+import { DEFAULT_VALIDATOR_OPTIONS, toFieldErrors, validateBody } from './validate-body';
 
 class AddressDto {
   @IsString() city!: string;
@@ -93,5 +93,14 @@ describe('validateBody', () => {
   it('C79: never lets a constructor-like key change the instance prototype', async () => {
     const order = await validateBody(OrderDto, { ...valid }, DEFAULT_VALIDATOR_OPTIONS);
     expect(Object.getPrototypeOf(order)).toBe(OrderDto.prototype);
+  });
+});
+
+describe('toFieldErrors', () => {
+  it('joins nested property names under the prefix', () => {
+    const errors = [
+      { property: 'city', constraints: { isString: 'city must be a string' }, children: [] },
+    ];
+    expect(toFieldErrors(errors, 'address')).toEqual({ 'address.city': ['city must be a string'] });
   });
 });

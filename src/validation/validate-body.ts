@@ -10,10 +10,13 @@ export const DEFAULT_VALIDATOR_OPTIONS: ValidatorOptions = {
   validationError: { target: false, value: false },
 };
 
-/** Flattens class-validator's error tree to `{ "address.city": ["..."], "items.0.name": [...] }`. */
+/**
+ * Flattens class-validator's error tree (paths under `prefix`) to
+ * `{ "address.city": ["..."], "items.0.name": [...] }`.
+ */
 export function toFieldErrors(
   errors: readonly ValidationError[],
-  prefix = '',
+  prefix: string,
 ): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const error of errors) {
@@ -44,7 +47,7 @@ export async function validateBody<T extends object>(
   const instance = plainToInstance(dto, json);
   const errors = await validate(instance, options);
   if (errors.length > 0) {
-    const fields = toFieldErrors(errors);
+    const fields = toFieldErrors(errors, '');
     throw new BadRequestError(`The body failed validation: ${Object.keys(fields).join(', ')}.`, {
       extensions: { errors: fields },
     });

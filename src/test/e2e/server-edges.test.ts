@@ -20,6 +20,7 @@ beforeAll(async () => {
       return nextOutcome;
     },
     routes: () => new RouteKeys([{ method: 'GET', path: '/items/{id}' }]),
+    openapi: undefined,
     log: (line) => lines.push(line),
     colour: false,
   });
@@ -113,5 +114,58 @@ describe('the local server in front of a function', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe('5');
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('the server with --openapi', () => {
+  let documented: Server;
+  let documentedBase: string;
+  let openapi: { document: unknown } | { error: string } = { document: { openapi: '3.1.0' } };
+
+  beforeAll(async () => {
+    documented = createLocalServer({
+      api: { stage: '$default', apiId: 'local', region: 'us-east-1' },
+      invoke: async (event) => {
+        events.push(event);
+        return nextOutcome;
+      },
+      routes: () => new RouteKeys([]),
+      openapi: () => openapi,
+      log: (line) => lines.push(line),
+      colour: false,
+    });
+    documented.listen(0, '127.0.0.1');
+    await once(documented, 'listening');
+    const address = documented.address();
+    if (typeof address !== 'object' || address === null) throw new Error('The server has no port');
+    documentedBase = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    documented.closeAllConnections();
+    documented.close();
+    await once(documented, 'close');
+  });
+
+  it('answers GET /openapi.json with the document, without invoking the function', async () => {
+    openapi = { document: { openapi: '3.1.0', paths: {} } };
+    const response = await fetch(`${documentedBase}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ openapi: '3.1.0', paths: {} });
+    expect(events).toEqual([]);
+  });
+
+  it('answers 500 saying why when the document could not be built', async () => {
+    openapi = { error: 'routes collide' };
+    const response = await fetch(`${documentedBase}/openapi.json`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      message: 'The OpenAPI document could not be built: routes collide',
+    });
+  });
+
+  it('leaves other methods on /openapi.json to the function', async () => {
+    await fetch(`${documentedBase}/openapi.json`, { method: 'POST', body: '{}' });
+    expect(events).toHaveLength(1);
   });
 });

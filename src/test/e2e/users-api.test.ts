@@ -4,7 +4,7 @@ import { type ServerUnderTest, startServer, stillRunning } from './support/local
 let server: ServerUnderTest;
 
 beforeAll(async () => {
-  server = await startServer(['--dynamodb', 'memory']);
+  server = await startServer(['--dynamodb', 'memory', '--openapi']);
 });
 
 afterAll(async () => {
@@ -24,6 +24,14 @@ describe('npm start serving the sample API with DynamoDB Local', () => {
     expect(server.output()).toMatch(
       /routes {4}POST \/users\n {12}GET {2}\/users\/\{id\}\n {12}GET {2}\/users\n/,
     );
+  });
+
+  it('serves the OpenAPI document of the built layer and function with --openapi', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, object> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/users', '/users/{id}']);
   });
 
   it('creates a user with 201 and Location, then serves it by id and in the list', async () => {

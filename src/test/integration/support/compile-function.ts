@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { transformSync } from '@swc/core';
@@ -9,11 +9,23 @@ import { transformSync } from '@swc/core';
  * are emitted as ES modules, everything else as CommonJS. With `metadata: false` the build emits
  * no `design:paramtypes`, like esbuild alone.
  */
+let parent: string | undefined;
+
+/** One folder per test process for every compiled function, removed when the process exits. */
+function functionsFolder(): string {
+  if (parent === undefined) {
+    const created = mkdtempSync(join(tmpdir(), 'lc-functions-'));
+    parent = created;
+    process.once('exit', () => rmSync(created, { recursive: true, force: true }));
+  }
+  return parent;
+}
+
 export function compileFunction(
   sources: Readonly<Record<string, string>>,
   options: { metadata?: boolean } = {},
 ): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lc-function-'));
+  const dir = mkdtempSync(join(functionsFolder(), 'lc-function-'));
   for (const [name, source] of Object.entries(sources)) {
     const { code } = transformSync(source, {
       filename: name.replace(/\.(m|c)?js$/, '.ts'),

@@ -1,0 +1,41 @@
+import type { LazyDependency } from './lazy-requires.ts';
+import { bundlePackage, type SingleFilePackage } from './single-file-package.ts';
+
+// class-validator's ES-module build imports validator.js per validator function, the whole of
+// validator.js for IsStrongPassword, and libphonenumber-js for IsPhoneNumber. Loading them on
+// first use takes most of class-validator's require time off the cold start (issue 6).
+const CLASS_VALIDATOR_LAZY: readonly LazyDependency[] = [
+  { package: 'validator', filter: /^validator\/lib\/[A-Za-z0-9]+$/, exports: 'default' },
+  { package: 'validator', filter: /^validator$/, exports: ['isStrongPassword'] },
+  {
+    package: 'libphonenumber-js',
+    filter: /^libphonenumber-js\/max$/,
+    exports: ['parsePhoneNumber'],
+  },
+];
+
+/** class-validator as one file; `lazy: false` inlines validator.js and libphonenumber-js. */
+export function classValidatorBundle(lazy: boolean): SingleFilePackage {
+  return { name: 'class-validator', ...(lazy ? { lazy: CLASS_VALIDATOR_LAZY } : {}) };
+}
+
+// lambda-controllers' OpenAPI code imports `class-transformer/cjs/storage` (the metadata of
+// @Type); that path must reach the single file's one storage, never a second copy of it.
+export const CLASS_TRANSFORMER_BUNDLE: SingleFilePackage = {
+  name: 'class-transformer',
+  entryExtra: "export { defaultMetadataStorage } from 'class-transformer/esm5/storage';",
+  shims: {
+    'cjs/storage.js':
+      '"use strict";\nmodule.exports = { defaultMetadataStorage: require("../index.js").defaultMetadataStorage };\n',
+  },
+};
+
+/**
+ * Turns the layer's class-validator and class-transformer into one file each, bundled from their
+ * ES-module builds, with validator.js and libphonenumber-js left as packages of their own that
+ * class-validator loads on first use. Measured in bench/RESULTS.md as layer variant (a+b).
+ */
+export async function bundleLayerPackages(modules: string): Promise<void> {
+  await bundlePackage(modules, classValidatorBundle(true));
+  await bundlePackage(modules, CLASS_TRANSFORMER_BUNDLE);
+}
