@@ -59,6 +59,10 @@ class Users {
     await new Promise((resolve) => setImmediate(resolve));
     return { later: true };
   }
+  @Get('/thenable') thenable() {
+    // biome-ignore lint/suspicious/noThenProperty: the test needs a thenable that is not a Promise
+    return { then: (resolve: (value: unknown) => void) => resolve({ from: 'thenable' }) };
+  }
   @Get('/custom') custom() {
     return new HttpResponse({
       status: 418,
@@ -233,8 +237,9 @@ describe('createHandler return values', () => {
     expect(await send(handler, 'GET', '/null')).toMatchObject({ status: 200, body: 'null' });
   });
 
-  it('awaits async methods', async () => {
+  it('awaits async methods, and thenables from other promise libraries', async () => {
     expect((await send(handler, 'GET', '/async')).json).toEqual({ later: true });
+    expect((await send(handler, 'GET', '/thenable')).json).toEqual({ from: 'thenable' });
   });
 
   it('C46: sends an HttpResponse as given, every cookie included', async () => {
