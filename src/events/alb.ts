@@ -42,12 +42,11 @@ function toRequest(event: unknown, context: Context): LambdaHttpRequest {
     path: ownString(event, 'path'),
     headers,
     // "If the query parameters are URL-encoded, the load balancer does not decode them."
-    query: () =>
-      queryFromMaps(
-        ownMap(event, 'multiValueQueryStringParameters'),
-        ownMap(event, 'queryStringParameters'),
-        'encoded',
-      ),
+    query: queryFromMaps(
+      ownMap(event, 'multiValueQueryStringParameters'),
+      ownMap(event, 'queryStringParameters'),
+      'encoded',
+    ),
     body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
     // The load balancer appends the address it received the connection from to
     // X-Forwarded-For; every earlier entry is whatever the client chose to send.

@@ -71,7 +71,7 @@ export function toV2Request(
     headers,
     // `queryStringParameters` joins repeated keys with commas, so `a=1&a=2` and `a=1%2C2` look
     // alike there; it is only a fallback for events without `rawQueryString`.
-    query: () =>
+    query:
       rawQuery === undefined
         ? queryFromMaps(undefined, ownMap(event, 'queryStringParameters'), 'decoded')
         : parseQueryString(rawQuery),

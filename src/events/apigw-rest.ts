@@ -52,12 +52,11 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
     method: ownString(event, 'httpMethod'),
     path,
     headers,
-    query: () =>
-      queryFromMaps(
-        ownMap(event, 'multiValueQueryStringParameters'),
-        ownMap(event, 'queryStringParameters'),
-        'decoded',
-      ),
+    query: queryFromMaps(
+      ownMap(event, 'multiValueQueryStringParameters'),
+      ownMap(event, 'queryStringParameters'),
+      'decoded',
+    ),
     body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
     sourceIp: ownString(ownRecord(requestContext, 'identity'), 'sourceIp'),
     sourceRequestId: ownString(requestContext, 'requestId'),

@@ -9,8 +9,7 @@ export interface RequestParts {
   readonly path: string | undefined;
   /** Null-prototype map with lower-case names; this function may change `content-length`. */
   readonly headers: Record<string, string>;
-  /** Parses the query; called on first use, since most routes read no query at all. */
-  readonly query: () => QueryParameters;
+  readonly query: QueryParameters;
   readonly body: Buffer | undefined;
   readonly sourceIp: string | undefined;
   readonly sourceRequestId: string | undefined;
@@ -32,21 +31,12 @@ export function assembleRequest(parts: RequestParts): LambdaHttpRequest {
   // body Lambda received; a handler trusting a stale one can over- or under-read.
   if (parts.body === undefined) delete headers['content-length'];
   else headers['content-length'] = String(parts.body.length);
-  // Query and cookies are parsed on first read and kept: a route that binds neither pays nothing.
-  let query: QueryParameters | undefined;
-  let cookies: Record<string, string> | undefined;
   return {
     method: (parts.method ?? '').toUpperCase(),
     path: withLeadingSlash(parts.path ?? '/'),
     headers,
-    get query() {
-      query ??= parts.query();
-      return query;
-    },
-    get cookies() {
-      cookies ??= parseCookieHeader(headers['cookie']);
-      return cookies;
-    },
+    query: parts.query,
+    cookies: parseCookieHeader(headers['cookie']),
     body: parts.body,
     sourceIp: nonEmpty(parts.sourceIp),
     sourceRequestId: nonEmpty(parts.sourceRequestId),
