@@ -74,27 +74,13 @@ function encodeBody(body: unknown): { text: string; binary: boolean; contentType
  */
 export function toOutgoingResponse(response: HttpResponse, method: string): OutgoingResponse {
   const headers: Record<string, readonly string[]> = { ...response.headers };
-  if (response.body === undefined || isNullBodyStatus(response.status)) {
-    return {
-      status: response.status,
-      headers,
-      cookies: response.cookies,
-      body: '',
-      isBase64Encoded: false,
-    };
-  }
+  const { status, cookies } = response;
+  const empty = { status, headers, cookies, body: '', isBase64Encoded: false };
+  if (response.body === undefined || isNullBodyStatus(status)) return empty;
   const encoded = encodeBody(response.body);
   headers['content-type'] ??= [encoded.contentType];
   // HEAD gets the headers GET would send, content-type included, and no body.
-  if (method === 'HEAD') {
-    return {
-      status: response.status,
-      headers,
-      cookies: response.cookies,
-      body: '',
-      isBase64Encoded: false,
-    };
-  }
+  if (method === 'HEAD') return empty;
   const encoding = headers['content-encoding']?.[0]?.toLowerCase();
   // A compressed text body is bytes, not text: API Gateway must get it base64-encoded.
   const compressed = encoding !== undefined && encoding !== 'identity';
@@ -102,11 +88,5 @@ export function toOutgoingResponse(response: HttpResponse, method: string): Outg
     compressed && !encoded.binary
       ? Buffer.from(encoded.text, 'utf8').toString('base64')
       : encoded.text;
-  return {
-    status: response.status,
-    headers,
-    cookies: response.cookies,
-    body,
-    isBase64Encoded: encoded.binary || compressed,
-  };
+  return { status, headers, cookies, body, isBase64Encoded: encoded.binary || compressed };
 }
