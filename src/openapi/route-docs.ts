@@ -31,7 +31,7 @@ function classChain(controller: object): object[] {
 /**
  * Reads the documentation records of a route method. They come from the class that declares the
  * route (a subclass overriding it hides its parent's docs, as it hides its route); class-level
- * tags come from the nearest class that has any.
+ * tags come from the nearest class that declares some.
  */
 export function collectRouteDocs(controller: object, propertyKey: string | symbol): RouteDocs {
   const store = getMetadataStore();
