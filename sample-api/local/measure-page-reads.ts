@@ -11,40 +11,19 @@ import { parseArgs } from 'node:util';
 import { UserRepository } from '../users/user-repository.ts';
 import { createTable } from './create-table.ts';
 import { DynamoDbLocal, localDynamoDbClient } from './dynamodb-local.ts';
-import { type QueryRead, readIndexPages, recordQueryReads } from './page-reads.ts';
+import {
+  countRepositoryPages,
+  type QueryRead,
+  readIndexPages,
+  recordQueryReads,
+  seedUsers,
+} from './page-reads.ts';
 
 const TABLE = 'measure-users';
-const CONCURRENT_WRITES = 25;
 
 function summary(values: readonly number[]): string {
   const total = values.reduce((sum, value) => sum + value, 0);
   return `min ${Math.min(...values)}, max ${Math.max(...values)}, mean ${(total / values.length).toFixed(2)}`;
-}
-
-async function seed(users: UserRepository, from: number, to: number): Promise<void> {
-  for (let start = from; start < to; start += CONCURRENT_WRITES) {
-    const batch = Array.from(
-      { length: Math.min(CONCURRENT_WRITES, to - start) },
-      (_, n) => start + n,
-    );
-    await Promise.all(
-      batch.map((n) => users.create({ name: `User ${n}`, email: `user${n}@example.com` })),
-    );
-  }
-}
-
-async function walk(users: UserRepository, limit: number): Promise<number> {
-  let pages = 0;
-  let cursor: string | null = null;
-  do {
-    const page: { nextCursor: string | null } = await users.list({
-      limit,
-      cursor: cursor ?? undefined,
-    });
-    cursor = page.nextCursor;
-    pages++;
-  } while (cursor !== null);
-  return pages;
 }
 
 async function main(): Promise<void> {
@@ -64,10 +43,10 @@ async function main(): Promise<void> {
     const users = new UserRepository({ client, tableName: TABLE });
     let seeded = 0;
     for (const size of sizes) {
-      await seed(users, seeded, size);
+      await seedUsers(users, seeded, size);
       seeded = size;
       repositoryReads.length = 0;
-      const pages = await walk(users, limit);
+      const pages = await countRepositoryPages(users, limit);
       const scanned = repositoryReads.map((read) => read.scannedCount);
       const sdkPages = await readIndexPages(client, TABLE, limit + 1);
       const units = sdkPages.flatMap((read) =>

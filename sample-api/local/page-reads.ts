@@ -5,6 +5,38 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { usersTable } from '../db/table-definition.ts';
 import { USERS_PARTITION } from '../users/user.ts';
+import type { UserRepository } from '../users/user-repository.ts';
+
+// Enough writes in flight to fill a table quickly without throttling DynamoDB Local.
+const CONCURRENT_WRITES = 25;
+
+/** Creates users number `from` up to `to` (exclusive), `User <n>` with `user<n>@example.com`. */
+export async function seedUsers(users: UserRepository, from: number, to: number): Promise<void> {
+  for (let start = from; start < to; start += CONCURRENT_WRITES) {
+    const batch = Array.from(
+      { length: Math.min(CONCURRENT_WRITES, to - start) },
+      (_, n) => start + n,
+    );
+    await Promise.all(
+      batch.map((n) => users.create({ name: `User ${n}`, email: `user${n}@example.com` })),
+    );
+  }
+}
+
+/** Lists every user page by page through the repository; returns how many pages it took. */
+export async function countRepositoryPages(users: UserRepository, limit: number): Promise<number> {
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { nextCursor: string | null } = await users.list({
+      limit,
+      cursor: cursor ?? undefined,
+    });
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor !== null);
+  return pages;
+}
 
 /** What one Query read: `ScannedCount` is the number of index entries DynamoDB evaluated. */
 export interface QueryRead {

@@ -7,9 +7,10 @@
  *   node emit-document.ts <output.json> <title> <version>
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type * as LambdaControllers from '../../src/index.ts';
+import {
+  openApiDocumentWithLayer,
+  requireLayerFramework,
+} from '../../src/local/layer-framework.ts';
 
 const [output, title, version] = process.argv.slice(2);
 const { NODE_PATH: layerModules } = process.env;
@@ -18,15 +19,8 @@ if (output === undefined || title === undefined || version === undefined) {
 }
 if (layerModules === undefined) throw new Error('NODE_PATH must be the layer node_modules folder.');
 
-// Resolved from the layer's main.js, as the runtime resolves it: the layer's single built copy,
-// the one routes.js gets too, never the repository's sources.
-const requireFromLayer = createRequire(join(layerModules, 'main.js'));
-const framework: typeof LambdaControllers = requireFromLayer('lambda-controllers');
-const found = framework.loadRoutes(process.env);
+// The layer's loadRoutes, as main.handler runs it, never the repository's sources.
+const found = requireLayerFramework(layerModules).loadRoutes(process.env);
 const loaded = 'deferred' in found ? await found.load() : found;
-const document = framework.buildOpenApiDocument(
-  loaded.routes,
-  { title, version },
-  loaded.options === undefined ? {} : { handlerOptions: loaded.options },
-);
+const document = openApiDocumentWithLayer(layerModules, loaded, { title, version });
 writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

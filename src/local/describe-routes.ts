@@ -3,12 +3,10 @@
 // warm workers because building the table constructs the controllers, which a real container
 // does exactly once. Its bundled `buildRouteTable` reads the records the layer's decorators wrote:
 // the metadata store and reflect-metadata's registry both live on `globalThis`, shared by copies.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { type LoadedRoutes, loadRoutes } from '../layer/load-routes';
-import type { buildOpenApiDocument } from '../openapi/build-document';
 import { buildRouteTable } from '../routing/route-table';
 import { installEsmNodePath } from './esm-node-path';
+import { openApiDocumentWithLayer } from './layer-framework';
 import { type DescribeMessage, toRuntimeError } from './worker-protocol';
 
 function send(message: DescribeMessage): Promise<void> {
@@ -18,23 +16,13 @@ function send(message: DescribeMessage): Promise<void> {
   });
 }
 
-/**
- * The document as the layer's own `lambda-controllers` builds it: class-transformer's `@Type`
- * metadata lives in the layer's single copy, which a bundled builder would not see.
- */
+/** The routes' OpenAPI document, or why it could not be built. */
 function openApiOf(loaded: LoadedRoutes): { document: unknown } | { error: string } {
   const layer = process.env['NODE_PATH']?.split(':')[0];
   if (layer === undefined) return { error: 'NODE_PATH does not name the layer' };
+  const info = { title: process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local', version: 'local' };
   try {
-    const framework: { buildOpenApiDocument?: typeof buildOpenApiDocument } = createRequire(
-      join(layer, 'main.js'),
-    )('lambda-controllers');
-    if (framework.buildOpenApiDocument === undefined) {
-      return { error: "the layer's lambda-controllers has no buildOpenApiDocument" };
-    }
-    const info = { title: process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local', version: 'local' };
-    const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
-    return { document: framework.buildOpenApiDocument(loaded.routes, info, options) };
+    return { document: openApiDocumentWithLayer(layer, loaded, info) };
   } catch (error) {
     // Served as the answer to /openapi.json: routing works even when the document cannot.
     return { error: error instanceof Error ? error.message : String(error) };

@@ -4,33 +4,12 @@
 // every 201 left its user in the table.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { type DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
+import { countItems } from '../../sample-api/local/count-items.ts';
 import { createTable } from '../../sample-api/local/create-table.ts';
 import { DynamoDbLocal, localDynamoDbClient } from '../../sample-api/local/dynamodb-local.ts';
 import { formatDuration } from './log-line';
 import { type LocalServerProcess, spawnLocalServer } from './server-process';
-
-/** Users in the table (not their email markers), read with consistent Scans. */
-async function countUsers(client: DynamoDBClient, tableName: string): Promise<number> {
-  let count = 0;
-  let startKey: ScanCommandOutput['LastEvaluatedKey'];
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        Select: 'COUNT',
-        ConsistentRead: true,
-        FilterExpression: 'begins_with(pk, :user)',
-        ExpressionAttributeValues: { ':user': { S: 'USER#' } },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return count;
-}
 
 /**
  * Each connection creates a user, reads it back by the id in the 201, then lists a page, and
@@ -101,7 +80,7 @@ async function main(): Promise<void> {
       requests: trafficCycle(),
     });
     const created = count(result, '201');
-    const stored = await countUsers(client, table);
+    const stored = await countItems(client, table, { usersOnly: true });
     const perSecond = Math.round(result.requests.total / result.duration);
     const failures = [
       result.errors > 0 ? `${result.errors} connection errors` : '',

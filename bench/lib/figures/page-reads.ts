@@ -5,7 +5,12 @@ import {
   LOCAL_AWS_ENV,
   localDynamoDbClient,
 } from '../../../sample-api/local/dynamodb-local.ts';
-import { readIndexPages, recordQueryReads } from '../../../sample-api/local/page-reads.ts';
+import {
+  countRepositoryPages,
+  readIndexPages,
+  recordQueryReads,
+  seedUsers,
+} from '../../../sample-api/local/page-reads.ts';
 import { UserRepository } from '../../../sample-api/users/user-repository.ts';
 
 export interface PageReadsRow {
@@ -21,33 +26,6 @@ export interface PageReadsRow {
 
 const TABLE = 'bench-users';
 const LIMIT = 20;
-const CONCURRENT_WRITES = 25;
-
-async function seed(users: UserRepository, from: number, to: number): Promise<void> {
-  for (let start = from; start < to; start += CONCURRENT_WRITES) {
-    const batch = Array.from(
-      { length: Math.min(CONCURRENT_WRITES, to - start) },
-      (_, n) => start + n,
-    );
-    await Promise.all(
-      batch.map((n) => users.create({ name: `User ${n}`, email: `user${n}@example.com` })),
-    );
-  }
-}
-
-async function walkRepository(users: UserRepository): Promise<number> {
-  let pages = 0;
-  let cursor: string | null = null;
-  do {
-    const page: { nextCursor: string | null } = await users.list({
-      limit: LIMIT,
-      cursor: cursor ?? undefined,
-    });
-    cursor = page.nextCursor;
-    pages += 1;
-  } while (cursor !== null);
-  return pages;
-}
 
 async function walkHandler(
   tool: string,
@@ -89,7 +67,7 @@ export async function measurePageReads(
     const users = new UserRepository({ client, tableName: TABLE });
     let seeded = 0;
     for (const size of sizes) {
-      await seed(users, seeded, size);
+      await seedUsers(users, seeded, size);
       seeded = size;
       const handler = await walkHandler(walker, {
         PATH: process.env['PATH'] ?? '',
@@ -103,7 +81,7 @@ export async function measurePageReads(
         ...LOCAL_AWS_ENV,
       });
       reads.length = 0;
-      const repositoryPages = await walkRepository(users);
+      const repositoryPages = await countRepositoryPages(users, LIMIT);
       const scanned = reads.map((read) => read.scannedCount);
       if (repositoryPages !== handler.pages) {
         throw new Error(

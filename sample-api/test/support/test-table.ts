@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+export { countItems } from '../../local/count-items.ts';
+
 import { createTable } from '../../local/create-table.ts';
 import { localDynamoDbClient } from '../../local/dynamodb-local.ts';
 
@@ -32,23 +35,4 @@ export async function createTestTable(client: DynamoDBClient, label: string): Pr
   const name = `users-${label}-${randomUUID().slice(0, 8)}`;
   await createTable(client, name);
   return name;
-}
-
-/** Every item in the table (users and email markers), counted page by page with a Scan. */
-export async function countItems(client: DynamoDBClient, tableName: string): Promise<number> {
-  let count = 0;
-  let startKey: ScanCommandOutput['LastEvaluatedKey'];
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return count;
 }
