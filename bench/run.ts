@@ -1,9 +1,10 @@
 // `npm run bench`: the benchmarks of issue 6, measured side by side in one run. Builds every
-// implementation, runs figures A–D, prints the Markdown and writes it to bench/RESULTS.md.
+// implementation, runs figures A–E, prints the Markdown and writes it to bench/RESULTS.md.
 // `npm run bench -- --help` lists the options.
 import { writeFileSync } from 'node:fs';
 import { buildAll } from './lib/build-all.ts';
 import { measureCold } from './lib/figures/cold.ts';
+import { measureHostile } from './lib/figures/hostile.ts';
 import { measurePageReads } from './lib/figures/page-reads.ts';
 import { measureRouting } from './lib/figures/routing.ts';
 import { measureWarm } from './lib/figures/warm.ts';
@@ -42,7 +43,7 @@ async function measureAll(
   options: BenchOptions,
   stage: Stage,
   names: (figure: 'warm' | 'cold') => string[],
-): Promise<Pick<BenchResults, 'warm' | 'cold' | 'routing' | 'pageReads'>> {
+): Promise<Pick<BenchResults, 'warm' | 'cold' | 'routing' | 'pageReads' | 'hostile'>> {
   const layerModules = stage.layers.get('built');
   if (layerModules === undefined) throw new Error('the built layer is not staged');
   const { rounds, spawns, sampleMs, tableSizes } = options;
@@ -67,6 +68,14 @@ async function measureAll(
         stage.sampleApiTask,
         tableSizes,
         log,
+      ),
+    ),
+    // Each hostile request takes milliseconds, not microseconds: fewer rounds say as much.
+    hostile: await figure(options, 'E', 'hostile requests at 1 MB', () =>
+      measureHostile(
+        stage.tools['hostile-handler'],
+        layerModules,
+        Math.max(3, Math.ceil(rounds / 4)),
       ),
     ),
   };

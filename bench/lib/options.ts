@@ -8,7 +8,7 @@ export class UsageError extends Error {
   }
 }
 
-export const FIGURES = ['A', 'B', 'C', 'D'] as const;
+export const FIGURES = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export interface BenchOptions {
@@ -28,7 +28,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --only a,b       implementations to run (the floors always run); see bench/lib/implementations.ts
-  --figures A,B    figures to produce (default A,B,C,D)
+  --figures A,B    figures to produce (default A,B,C,D,E)
   --rounds N       interleaved rounds for figures A and C (default 20)
   --spawns N       cold starts per implementation for figure B (default 30)
   --quick          3 rounds, 5 spawns, 10 ms samples, figure D on 250 users only
@@ -76,7 +76,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     .map((figure) => figure.trim().toUpperCase());
   const unknown = figures.filter((figure) => !(FIGURES as readonly string[]).includes(figure));
   if (unknown.length > 0)
-    throw new UsageError(`--figures: unknown ${unknown.join(', ')}; use A,B,C,D`);
+    throw new UsageError(`--figures: unknown ${unknown.join(', ')}; use ${FIGURES.join(',')}`);
   return {
     only: values.only
       ?.split(',')

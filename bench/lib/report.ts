@@ -1,5 +1,6 @@
 import { EVENT_NAMES, type EventName } from './events.ts';
 import { type ColdFigure, LAYER_PACKAGES, REST_OF_MAIN } from './figures/cold.ts';
+import type { HostileRow } from './figures/hostile.ts';
 import type { PageReadsRow } from './figures/page-reads.ts';
 import type { RoutingFigure } from './figures/routing.ts';
 import type { WarmResult } from './figures/warm.ts';
@@ -187,6 +188,29 @@ function pageReadsSection(rows: readonly PageReadsRow[]): string {
   ].join('\n');
 }
 
+function hostileSection(rows: readonly HostileRow[]): string {
+  return [
+    '## E. Hostile requests at about 1 MB',
+    '',
+    'The worst request of each kind beside a plain request of the same size, through ' +
+      '`createHandler` from the layer, in turn in each round (medians; ratio paired by round). ' +
+      "The answer column is the size of the hostile request's response body.",
+    '',
+    table(
+      ['Kind', 'bytes', 'ms hostile', 'ms plain', 'hostile ÷ plain', 'answer bytes'],
+      rows.map((row) => [
+        row.kind,
+        `${row.hostileBytes} / ${row.plainBytes}`,
+        `${fixed(median(row.hostile), 2)} (${row.hostileStatus})`,
+        `${fixed(median(row.plain), 2)} (${row.plainStatus})`,
+        times(pairedRatio(row.hostile, row.plain)),
+        String(row.answerBytes),
+      ]),
+      0,
+    ),
+  ].join('\n');
+}
+
 /** The Markdown written to bench/RESULTS.md and printed. */
 export function renderMarkdown(results: BenchResults): string {
   const sections = [
@@ -198,6 +222,7 @@ export function renderMarkdown(results: BenchResults): string {
     results.cold === undefined ? undefined : coldSection(results.cold),
     results.routing === undefined ? undefined : routingSection(results.routing),
     results.pageReads === undefined ? undefined : pageReadsSection(results.pageReads),
+    results.hostile === undefined ? undefined : hostileSection(results.hostile),
   ];
   return `${sections.filter((section) => section !== undefined).join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ColdFigure } from './figures/cold.ts';
+import type { HostileRow } from './figures/hostile.ts';
 import type { PageReadsRow } from './figures/page-reads.ts';
 import type { RoutingFigure } from './figures/routing.ts';
 import type { WarmResult } from './figures/warm.ts';
@@ -19,4 +20,5 @@ export interface BenchResults {
   readonly cold: ColdFigure | undefined;
   readonly routing: RoutingFigure | undefined;
   readonly pageReads: readonly PageReadsRow[] | undefined;
+  readonly hostile: readonly HostileRow[] | undefined;
 }

@@ -1,3 +1,5 @@
+import { quoteInput } from '../http/echo-input';
+
 /** How many top-level keys the message lists before summarising the rest. */
 const LISTED_KEYS = 20;
 
@@ -29,7 +31,10 @@ function describe(event: unknown): string {
   if (typeof event !== 'object') return `a value of type ${typeof event}`;
   const keys = Object.keys(event);
   if (keys.length === 0) return 'an object with no keys';
-  const listed = JSON.stringify(keys.slice(0, LISTED_KEYS));
+  const listed = `[${keys
+    .slice(0, LISTED_KEYS)
+    .map((key) => quoteInput(key))
+    .join(',')}]`;
   const more = keys.length > LISTED_KEYS ? ` and ${keys.length - LISTED_KEYS} more` : '';
   return `an object with keys ${listed}${more}`;
 }

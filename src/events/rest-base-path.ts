@@ -70,7 +70,12 @@ function parseTemplate(
     }
     const value = pathParameters?.[part.slice(1, -2)];
     if (index !== parts.length - 1 || typeof value !== 'string' || value === '') return undefined;
-    template.push(...value.split('/').map(() => undefined));
+    // One undefined per segment of the value; a loop, because spreading a value of 100,000
+    // segments into push() overflows the stack.
+    for (let at = value.indexOf('/'); at !== -1; at = value.indexOf('/', at + 1)) {
+      template.push(undefined);
+    }
+    template.push(undefined);
   }
   return template;
 }

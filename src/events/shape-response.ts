@@ -31,11 +31,11 @@ export function shapeResponse(response: OutgoingResponse): ShapedResponse {
     const strings = values.map(String);
     // The contract keeps cookies out of `headers`; one that slips in is still sent, as a cookie,
     // because v2 and function URLs ignore a `set-cookie` header in favour of `cookies`.
-    if (lower === 'set-cookie') cookies.push(...strings);
+    if (lower === 'set-cookie') for (const cookie of strings) cookies.push(cookie);
     else {
       const existing = merged.get(lower);
       if (existing === undefined) merged.set(lower, strings);
-      else existing.push(...strings);
+      else for (const value of strings) existing.push(value);
     }
   }
   const withoutBody = isNullBodyStatus(statusCode);

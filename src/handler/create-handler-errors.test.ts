@@ -326,3 +326,54 @@ describe('createHandler bodies', () => {
     expect(JSON.parse(result.body)).toEqual({ length: 5 });
   });
 });
+
+describe('the last-resort answer', () => {
+  /** A logger that fails while the framework logs a 500, so the normal error path breaks. */
+  function brokenLogger() {
+    const logger = captureLogger();
+    return {
+      ...logger,
+      error: (record: { message: string }) => {
+        if (record.message === 'request failed') throw new Error('log sink is down');
+        logger.error(record);
+      },
+      records: logger.records,
+    };
+  }
+
+  it('is a 500 problem that still carries the request id', async () => {
+    const logger = brokenLogger();
+    const handler = createHandler(Shop, { logger, accessLog: false });
+    const result = (await handler(httpApiEvent('GET', '/items/boom'), lambdaContext('req-9'))) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: string;
+    };
+    expect(result.statusCode).toBe(500);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body)).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      requestId: 'req-9',
+    });
+    expect(logger.records).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        record: expect.objectContaining({ message: 'framework error', requestId: 'req-9' }),
+      }),
+    ]);
+  });
+
+  it('sends no body to a HEAD request', async () => {
+    const logger = brokenLogger();
+    const handler = createHandler(Shop, { logger, accessLog: false });
+    const result = (await handler(httpApiEvent('HEAD', '/items/boom'), lambdaContext())) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(result.statusCode).toBe(500);
+    expect(result.body).toBe('');
+    expect(logger.records.map(({ record }) => record['message'])).toEqual(['framework error']);
+  });
+});

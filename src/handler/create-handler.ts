@@ -5,10 +5,11 @@ import {
   MethodNotAllowedError,
   NotFoundError,
 } from '../errors/http-error';
-import { toProblem } from '../errors/problem';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { detectEventSource } from '../events/detect';
 import { NotAnHttpEventError } from '../events/not-an-http-event-error';
 import type { EventSource, LambdaHttpRequest, OutgoingResponse } from '../events/types';
+import { truncateInput } from '../http/echo-input';
 import { HttpResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
 import { buildRouteTable, type RoutesOrigin, type RouteTable } from '../routing/route-table';
@@ -21,14 +22,24 @@ export type LambdaHandler = (event: unknown, context: Context) => Promise<unknow
 
 type AnySource = EventSource<unknown, unknown>;
 
-/** Used when even building an error response failed, so the client still gets a valid answer. */
-const LAST_RESORT: OutgoingResponse = {
-  status: 500,
-  headers: { 'content-type': ['application/problem+json'] },
-  cookies: [],
-  body: '{"type":"about:blank","title":"Internal Server Error","status":500}',
-  isBase64Encoded: false,
-};
+/** Enough of a path to find the request in the logs; a longer one is cut (a log line has a cap). */
+const ACCESS_LOG_PATH_LIMIT = 1_000;
+
+/**
+ * The answer when the framework itself failed (reading the event or building the response), so
+ * the client still gets a valid problem with the request id. Built from plain values only: it
+ * must not fail the way the normal path just did.
+ */
+function lastResort(requestId: string | undefined, method: string | undefined): OutgoingResponse {
+  const problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, requestId };
+  return {
+    status: 500,
+    headers: { 'content-type': [PROBLEM_CONTENT_TYPE] },
+    cookies: [],
+    body: method === 'HEAD' ? '' : JSON.stringify(problem),
+    isBase64Encoded: false,
+  };
+}
 
 function requestIdOf(context: unknown): string | undefined {
   if (typeof context !== 'object' || context === null) return undefined;
@@ -66,7 +77,9 @@ class Dispatcher {
     } else if (match.kind === 'method-not-allowed') {
       answer = { response: this.notAllowed(request, match.allow, requestId), route: null };
     } else {
-      const notFound = new NotFoundError(`No route matches ${request.method} ${request.path}.`);
+      const notFound = new NotFoundError(
+        `No route matches ${truncateInput(request.method)} ${truncateInput(request.path)}.`,
+      );
       answer = { response: toProblem(notFound, requestId), route: null };
     }
     return this.withCors(answer, request);
@@ -80,7 +93,7 @@ class Dispatcher {
     const allowHeader = allow.join(', ');
     if (request.method !== 'OPTIONS') {
       const error = new MethodNotAllowedError(
-        `${request.method} is not allowed on ${request.path}.`,
+        `${truncateInput(request.method)} is not allowed on ${truncateInput(request.path)}.`,
         {
           headers: { allow: allowHeader },
         },
@@ -198,18 +211,21 @@ export function createHandler(
     } catch (error) {
       // Reached only by a fault in the framework itself: every controller error is answered above.
       logger.error({ message: 'framework error', requestId, error: describeError(error) });
-      outgoing = LAST_RESORT;
+      outgoing = lastResort(requestId, request?.method);
     }
     const result = source.toResult(outgoing, event, logger);
     if (resolved.accessLog) {
       logRequest(logger, {
-        method: request?.method ?? 'UNKNOWN',
-        path: request?.path ?? '',
+        method: truncateInput(request?.method ?? 'UNKNOWN'),
+        path: truncateInput(request?.path ?? '', ACCESS_LOG_PATH_LIMIT),
         route,
         status: outgoing.status,
         durationMs: performance.now() - started,
         requestId,
-        sourceRequestId: request?.sourceRequestId,
+        sourceRequestId:
+          request?.sourceRequestId === undefined
+            ? undefined
+            : truncateInput(request.sourceRequestId),
       });
     }
     return result;

@@ -33,7 +33,8 @@ function resolveArgument(
       return request.body ?? Buffer.alloc(0);
     case 'body-dto': {
       assertBodySize(request, options.maxBodyBytes);
-      return validateBody(binding.dto, parseJsonBody(readJsonText(request)), options.validator);
+      const json = parseJsonBody(readJsonText(request), options.maxJsonDepth);
+      return validateBody(binding.dto, json, options.validator);
     }
     case 'none':
       return undefined;

@@ -3,7 +3,14 @@ import { HandlerOptionsError } from '../errors/config-errors';
 import { type CorsOptions, CorsPolicy } from '../http/cors';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
+import { DEFAULT_MAX_JSON_DEPTH } from '../validation/parse-json';
 import { DEFAULT_VALIDATOR_OPTIONS } from '../validation/validate-body';
+
+/**
+ * class-transformer and class-validator recurse once per level; a thousand levels stay far from
+ * the stack's end on every supported Node.js, several thousand do not.
+ */
+const MAX_JSON_DEPTH_LIMIT = 1_000;
 
 /** Options of `createHandler` (and of `main.handler`, through a `handlerOptions` export). */
 export interface HandlerOptions {
@@ -11,6 +18,12 @@ export interface HandlerOptions {
   readonly cors?: CorsOptions | boolean;
   /** Largest request body accepted; larger ones get 413. @defaultValue 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
+  /**
+   * Deepest nesting of arrays and objects a JSON body may have; deeper ones get 400 before any
+   * parsing. At most 1000, since parsing and validation recurse once per level.
+   * @defaultValue 64
+   */
+  readonly maxJsonDepth?: number;
   /** A base path mapped on a custom domain (`/v1`), removed from REST API paths. @defaultValue none */
   readonly basePath?: string;
   /**
@@ -27,13 +40,22 @@ export interface HandlerOptions {
 export interface ResolvedOptions {
   readonly cors: CorsPolicy | undefined;
   readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
   readonly basePath: string | undefined;
   readonly accessLog: boolean;
   readonly logger: Logger;
   readonly validator: ValidatorOptions;
 }
 
-const KNOWN = new Set(['cors', 'maxBodyBytes', 'basePath', 'accessLog', 'logger', 'validator']);
+const KNOWN = new Set([
+  'cors',
+  'maxBodyBytes',
+  'maxJsonDepth',
+  'basePath',
+  'accessLog',
+  'logger',
+  'validator',
+]);
 
 function fail(message: string): never {
   throw new HandlerOptionsError(`createHandler options: ${message}`);
@@ -48,9 +70,22 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const unknown = Object.keys(options).filter((key) => !KNOWN.has(key));
   if (unknown.length > 0)
     fail(`unknown option ${JSON.stringify(unknown)}; known: ${[...KNOWN].join(', ')}.`);
-  const { cors, maxBodyBytes = 1_048_576, basePath, accessLog, logger, validator } = options;
+  const {
+    cors,
+    maxBodyBytes = 1_048_576,
+    maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
+    basePath,
+    accessLog,
+    logger,
+    validator,
+  } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
+  }
+  if (!Number.isInteger(maxJsonDepth) || maxJsonDepth < 1 || maxJsonDepth > MAX_JSON_DEPTH_LIMIT) {
+    fail(
+      `maxJsonDepth must be an integer from 1 to ${MAX_JSON_DEPTH_LIMIT}; got ${JSON.stringify(maxJsonDepth)}.`,
+    );
   }
   if (basePath !== undefined && (typeof basePath !== 'string' || !basePath.startsWith('/'))) {
     fail(`basePath must start with "/"; got ${JSON.stringify(basePath)}.`);
@@ -70,6 +105,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
           ? new CorsPolicy(cors)
           : undefined,
     maxBodyBytes,
+    maxJsonDepth,
     basePath: basePath === '/' ? undefined : basePath?.replace(/\/+$/, ''),
     accessLog: accessLog ?? accessLogEnabled(process.env),
     logger: logger ?? withLogLevel(jsonLogger, process.env['AWS_LAMBDA_LOG_LEVEL']),

@@ -4,6 +4,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../errors/http-error';
 import type { LambdaHttpRequest } from '../events/types';
+import { quoteInput } from './echo-input';
 
 /** `application/json` and `application/<anything>+json`, parameters (charset) allowed. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
@@ -33,7 +34,7 @@ export function readJsonText(request: LambdaHttpRequest): string {
   const contentType = request.headers['content-type'];
   if (!isJsonMediaType(contentType)) {
     throw new UnsupportedMediaTypeError(
-      `The body must be application/json; got ${contentType === undefined ? 'no content-type' : JSON.stringify(contentType)}.`,
+      `The body must be application/json; got ${contentType === undefined ? 'no content-type' : quoteInput(contentType)}.`,
     );
   }
   return request.body.toString('utf8');

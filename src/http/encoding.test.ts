@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   decodeBody,
   encodeBase64,
@@ -85,5 +86,87 @@ describe('encodeBase64', () => {
     const bytes = Uint8Array.of(0, 0x1f, 0x8b, 0xff, 0x00, 9).subarray(1, 5);
     // Act & Assess
     expect(encodeBase64(bytes)).toBe('H4v/AA==');
+  });
+});
+
+/**
+ * What tryDecode must give, written the slow way: at each escape, the shortest run of up to four
+ * escapes that decodeURIComponent accepts, else the escape kept as text.
+ */
+function referenceDecode(text: string): string {
+  let decoded = '';
+  let index = 0;
+  const isEscape = (at: number) => /^%[0-9a-fA-F]{2}$/.test(text.slice(at, at + 3));
+  while (index < text.length) {
+    if (!isEscape(index)) {
+      decoded += text.charAt(index);
+      index += 1;
+      continue;
+    }
+    let length = 0;
+    for (let count = 1; count <= 4 && isEscape(index + (count - 1) * 3); count += 1) {
+      try {
+        decoded += decodeURIComponent(text.slice(index, index + count * 3));
+        length = count * 3;
+        break;
+      } catch (error) {
+        if (!(error instanceof URIError)) throw error;
+      }
+    }
+    if (length === 0) decoded += text.slice(index, index + 3);
+    index += length === 0 ? 3 : length;
+  }
+  return decoded;
+}
+
+describe('tryDecode against a slow reference', () => {
+  const anyEscape = fc
+    .integer({ min: 0, max: 255 })
+    .chain((byte) =>
+      fc.constantFrom(
+        `%${byte.toString(16).padStart(2, '0')}`,
+        `%${byte.toString(16).padStart(2, '0').toUpperCase()}`,
+      ),
+    );
+  const piece = fc.oneof(
+    anyEscape,
+    anyEscape,
+    fc.constantFrom(
+      '%',
+      '%4',
+      '%zz',
+      'a',
+      '/',
+      '+',
+      'é',
+      '😀',
+      '%C3%A9',
+      '%F0%9F%98%80',
+      '%ED%A0%80',
+    ),
+  );
+
+  it('agrees on any mix of escapes, bad escapes and text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tryDecode(text)).toBe(referenceDecode(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees with decodeURIComponent wherever that succeeds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        const text = encodeURIComponent(raw.replace(/[\uD800-\uDFFF]/g, ''));
+        expect(tryDecode(text)).toBe(decodeURIComponent(text));
+      }),
+    );
+  });
+
+  it('keeps a long run of bad escapes as text', () => {
+    const text = '%C3'.repeat(100_000);
+    expect(tryDecode(text)).toBe(text);
   });
 });

@@ -72,8 +72,8 @@ function appendAll(
   values: readonly string[],
 ): void {
   const existing = target[name];
-  if (existing === undefined) target[name] = [...values];
-  else existing.push(...values);
+  if (existing === undefined) target[name] = values.slice();
+  else for (const value of values) existing.push(value);
 }
 
 function isString(value: unknown): value is string {

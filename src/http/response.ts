@@ -43,8 +43,12 @@ export class HttpResponse {
       const key = name.toLowerCase();
       // A Set-Cookie in the header map would be folded into one line by some sources; keeping
       // every cookie in one list lets each source write them the way it can carry several.
-      if (key === 'set-cookie') cookies.push(...values);
-      else headers[key] = [...(headers[key] ?? []), ...values];
+      let target = cookies;
+      if (key !== 'set-cookie') {
+        target = headers[key] ?? [];
+        headers[key] = target;
+      }
+      for (const one of values) target.push(one);
     }
     this.headers = headers;
     this.cookies = cookies;

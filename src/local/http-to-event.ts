@@ -131,9 +131,7 @@ function readHeaders(lines: HttpRequestParts['headers']): {
   for (const [name, value] of lines) {
     const lower = name.toLowerCase();
     if (lower === 'cookie') {
-      cookies.push(
-        ...value.split(';').flatMap((pair) => (pair.trim() === '' ? [] : [pair.trim()])),
-      );
+      for (const pair of value.split(';')) if (pair.trim() !== '') cookies.push(pair.trim());
     } else if (!DROPPED_HEADERS.has(lower)) {
       const previous = Object.hasOwn(headers, lower) ? headers[lower] : undefined;
       headers[lower] = previous === undefined ? value : `${previous},${value}`;

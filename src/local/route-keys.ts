@@ -38,7 +38,7 @@ export class RouteKeys {
 
   /** The table as the server prints it at start: one `METHOD /path` per line, methods aligned. */
   describe(): string[] {
-    const width = Math.max(0, ...this.list.map((route) => route.method.length));
+    const width = this.list.reduce((widest, route) => Math.max(widest, route.method.length), 0);
     return this.list.map((route) => `${route.method.padEnd(width)} ${route.path}`);
   }
 }

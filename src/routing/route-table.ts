@@ -63,8 +63,8 @@ function collectRecords(controller: ControllerClass): {
     const declaredHere = new Set(record.routes.map((route) => route.propertyKey));
     for (const key of declaredHere) {
       if (claimed.has(key)) continue;
-      routes.push(...record.routes.filter((route) => route.propertyKey === key));
-      params.push(...record.params.filter((param) => param.propertyKey === key));
+      for (const route of record.routes) if (route.propertyKey === key) routes.push(route);
+      for (const param of record.params) if (param.propertyKey === key) params.push(param);
       const code = record.httpCodes.get(key);
       if (code !== undefined) httpCodes.set(key, code);
     }

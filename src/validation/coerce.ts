@@ -1,4 +1,5 @@
 import { BadRequestError } from '../errors/http-error';
+import { quoteInput } from '../http/echo-input';
 import type { ScalarType } from '../routing/param-binding';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -7,10 +8,16 @@ function invalid(
   location: 'path' | 'query',
   name: string,
   message: string,
-  value: unknown,
+  value: string | readonly string[],
 ): BadRequestError {
   const label = location === 'path' ? 'Path parameter' : 'Query parameter';
-  return new BadRequestError(`${label} "${name}" ${message}; got ${JSON.stringify(value)}.`, {
+  const got =
+    typeof value === 'string'
+      ? quoteInput(value)
+      : value.length <= 3
+        ? `[${value.map((item) => quoteInput(item)).join(',')}]`
+        : `${value.length} values`;
+  return new BadRequestError(`${label} "${name}" ${message}; got ${got}.`, {
     extensions: { errors: { [`${location}.${name}`]: [message] } },
   });
 }

@@ -29,4 +29,57 @@ describe('parseJsonBody', () => {
       note: '__proto__ and constructor',
     });
   });
+
+  describe('nesting', () => {
+    const arrays = (depth: number) => `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const objects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+    it('accepts a body nested exactly to the limit', () => {
+      expect(parseJsonBody(arrays(63))).toEqual({ a: expect.any(Array) });
+      expect(parseJsonBody(objects(64))).toEqual({ a: expect.any(Object) });
+    });
+
+    it.each([
+      ['arrays', arrays(1_874)],
+      ['an object chain', objects(2_270)],
+      ['arrays with a \\u escape', `{"\\u0061":${'['.repeat(1_874)}${']'.repeat(1_874)}}`],
+      ['arrays under a constructor key', `{"constructor":${'['.repeat(65)}${']'.repeat(65)}}`],
+      ['unclosed arrays', '['.repeat(100_000)],
+    ])('refuses %s past the limit with a 400 naming it', (_label, text) => {
+      expect(() => parseJsonBody(text)).toThrow(
+        expect.objectContaining({
+          status: 400,
+          message: 'The body nests arrays and objects more than 64 levels deep; the limit is 64.',
+          extensions: { maxJsonDepth: 64 },
+        }),
+      );
+    });
+
+    it('does not count brackets inside strings, escaped quotes included', () => {
+      const text = `{"a":"${'['.repeat(500)}\\"${'{'.repeat(500)}","b":[[1]]}`;
+      expect(parseJsonBody(text, 3)).toEqual({
+        a: `${'['.repeat(500)}"${'{'.repeat(500)}`,
+        b: [[1]],
+      });
+    });
+
+    it('follows the limit it is given', () => {
+      expect(() => parseJsonBody('[[[1]]]', 2)).toThrow('the limit is 2.');
+      expect(parseJsonBody('[[1]]', 2)).toEqual([[1]]);
+    });
+
+    it('says nothing of the call stack when the reviver overflows it', () => {
+      // Only reachable with the depth check out of the way: a deep body with a \u escape makes
+      // the reviver recurse until V8 throws RangeError.
+      const text = `{"\\u0061":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+      let thrown: unknown;
+      try {
+        parseJsonBody(text, Number.MAX_SAFE_INTEGER);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ status: 400, message: 'The body is not valid JSON.' });
+      expect((thrown as Error).cause).toBeInstanceOf(RangeError);
+    });
+  });
 });

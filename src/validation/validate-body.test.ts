@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BadRequestError } from '../errors/http-error';
-import { DEFAULT_VALIDATOR_OPTIONS, toFieldErrors, validateBody } from './validate-body';
+import {
+  DEFAULT_VALIDATOR_OPTIONS,
+  MAX_ERROR_FIELDS,
+  MAX_MESSAGES_PER_FIELD,
+  toFieldErrors,
+  validateBody,
+} from './validate-body';
 
 class AddressDto {
   @IsString() city!: string;
@@ -101,6 +107,67 @@ describe('toFieldErrors', () => {
     const errors = [
       { property: 'city', constraints: { isString: 'city must be a string' }, children: [] },
     ];
-    expect(toFieldErrors(errors, 'address')).toEqual({ 'address.city': ['city must be a string'] });
+    expect(toFieldErrors(errors, 'address')).toEqual({
+      fields: { 'address.city': ['city must be a string'] },
+      omitted: 0,
+    });
+  });
+});
+
+describe('the size of a validation problem', () => {
+  async function problemOf(json: unknown): Promise<BadRequestError> {
+    const thrown = await validateBody(OrderDto, json, DEFAULT_VALIDATOR_OPTIONS).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!(thrown instanceof BadRequestError)) throw new Error('expected a BadRequestError');
+    return thrown;
+  }
+
+  function sizeOf(error: BadRequestError): number {
+    return JSON.stringify({ detail: error.detail, ...error.extensions }).length;
+  }
+
+  it('lists at most 20 fields and counts every message it leaves out', async () => {
+    const items = Array.from({ length: 130_000 }, () => 1);
+    const error = await problemOf({ ...valid, items });
+    const fields = error.extensions['errors'] as Record<string, string[]>;
+    expect(Object.keys(fields)).toHaveLength(MAX_ERROR_FIELDS);
+    expect(fields['items.0']).toEqual([
+      'each value in nested property items must be either object or array',
+    ]);
+    expect(error.extensions['errorsOmitted']).toBe(130_000 - MAX_ERROR_FIELDS);
+    expect(error.detail).toMatch(
+      /^The body failed validation: items\.0, items\.1, .* and 129980 more errors\.$/,
+    );
+    expect(sizeOf(error)).toBeLessThan(4_096);
+  });
+
+  it('cuts long field names and stays within a few kilobytes', async () => {
+    const unknown = Object.fromEntries(
+      Array.from({ length: 50 }, (_, index) => [`${index}${'k'.repeat(100_000)}`, 1]),
+    );
+    const error = await problemOf({ ...valid, ...unknown });
+    const fields = error.extensions['errors'] as Record<string, string[]>;
+    for (const [path, messages] of Object.entries(fields)) {
+      expect(path).toMatch(/… \(\d+ more characters\)$/);
+      expect(messages.every((message) => message.length < 200)).toBe(true);
+    }
+    expect(error.extensions['errorsOmitted']).toBe(50 - Object.keys(fields).length);
+    expect(sizeOf(error)).toBeLessThan(4_096);
+  });
+
+  it('lists at most five messages per field', () => {
+    const constraints = Object.fromEntries(
+      Array.from({ length: 8 }, (_, index) => [`rule${index}`, `message ${index}`]),
+    );
+    const result = toFieldErrors([{ property: 'name', constraints, children: [] }], '');
+    expect(result.fields['name']).toHaveLength(MAX_MESSAGES_PER_FIELD);
+    expect(result.omitted).toBe(3);
+  });
+
+  it('leaves errorsOmitted out when nothing was left out', async () => {
+    const error = await problemOf({ ...valid, quantity: 'x' });
+    expect(error.extensions).not.toHaveProperty('errorsOmitted');
   });
 });

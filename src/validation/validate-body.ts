@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, type ValidatorOptions, validate } from 'class-validator';
 import { BadRequestError } from '../errors/http-error';
+import { truncateInput } from '../http/echo-input';
 
 /** The validator settings every body gets unless `createHandler` options change them. */
 export const DEFAULT_VALIDATOR_OPTIONS: ValidatorOptions = {
@@ -10,23 +11,68 @@ export const DEFAULT_VALIDATOR_OPTIONS: ValidatorOptions = {
   validationError: { target: false, value: false },
 };
 
+/** The most fields a validation problem lists; the rest are only counted. */
+export const MAX_ERROR_FIELDS = 20;
+/** The most messages a validation problem lists per field. */
+export const MAX_MESSAGES_PER_FIELD = 5;
+/**
+ * Characters of field paths and messages, as JSON, that one problem may carry. Paths and messages
+ * repeat property names and values from the body, so without a budget a body of 100,000 bad
+ * items or of long unknown keys would come back as a problem of megabytes.
+ */
+const ERROR_TEXT_BUDGET = 2_000;
+
+/** The fields a validation problem lists, and how many messages it left out. */
+export interface FieldErrors {
+  readonly fields: Record<string, string[]>;
+  readonly omitted: number;
+}
+
 /**
  * Flattens class-validator's error tree (paths under `prefix`) to
- * `{ "address.city": ["..."], "items.0.name": [...] }`.
+ * `{ "address.city": ["..."], "items.0.name": [...] }`, keeping at most
+ * {@link MAX_ERROR_FIELDS} fields of {@link MAX_MESSAGES_PER_FIELD} messages each, each text cut
+ * to a hundred characters, all within a budget of a few kilobytes. Every message left out is
+ * counted in `omitted`.
  */
-export function toFieldErrors(
-  errors: readonly ValidationError[],
-  prefix: string,
-): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const error of errors) {
-    const path = prefix === '' ? error.property : `${prefix}.${error.property}`;
-    if (error.constraints !== undefined) fields[path] = Object.values(error.constraints);
-    if (error.children !== undefined && error.children.length > 0) {
-      Object.assign(fields, toFieldErrors(error.children, path));
+export function toFieldErrors(errors: readonly ValidationError[], prefix: string): FieldErrors {
+  const fields: Record<string, string[]> = Object.create(null);
+  let listed = 0;
+  let omitted = 0;
+  let budget = ERROR_TEXT_BUDGET;
+  const list = (path: string, messages: readonly string[]): void => {
+    const key = truncateInput(path);
+    // The path appears twice: as a key of `errors` and in the detail.
+    const cost = 2 * JSON.stringify(key).length;
+    if (listed === MAX_ERROR_FIELDS || cost > budget) {
+      omitted += messages.length;
+      return;
     }
-  }
-  return fields;
+    budget -= cost;
+    listed += 1;
+    // Two long paths may share their first hundred characters: their messages then share a key.
+    const shown = fields[key] ?? [];
+    for (const message of messages) {
+      const text = truncateInput(message);
+      const length = JSON.stringify(text).length;
+      if (shown.length >= MAX_MESSAGES_PER_FIELD || length > budget) omitted += 1;
+      else {
+        budget -= length;
+        shown.push(text);
+      }
+    }
+    fields[key] = shown;
+  };
+  const visit = (level: readonly ValidationError[], parent: string): void => {
+    for (const error of level) {
+      const path = parent === '' ? error.property : `${parent}.${error.property}`;
+      if (error.constraints !== undefined) list(path, Object.values(error.constraints));
+      // Recursion follows the body's nesting, which parseJsonBody bounds.
+      if (error.children !== undefined && error.children.length > 0) visit(error.children, path);
+    }
+  };
+  visit(errors, prefix);
+  return { fields, omitted };
 }
 
 /**
@@ -47,10 +93,12 @@ export async function validateBody<T extends object>(
   const instance = plainToInstance(dto, json);
   const errors = await validate(instance, options);
   if (errors.length > 0) {
-    const fields = toFieldErrors(errors, '');
-    throw new BadRequestError(`The body failed validation: ${Object.keys(fields).join(', ')}.`, {
-      extensions: { errors: fields },
-    });
+    const { fields, omitted } = toFieldErrors(errors, '');
+    const more = omitted > 0 ? ` and ${omitted} more ${omitted === 1 ? 'error' : 'errors'}` : '';
+    throw new BadRequestError(
+      `The body failed validation: ${Object.keys(fields).join(', ')}${more}.`,
+      { extensions: omitted > 0 ? { errors: fields, errorsOmitted: omitted } : { errors: fields } },
+    );
   }
   return instance;
 }

@@ -9,6 +9,7 @@ export const TOOL_NAMES = [
   'routing-matcher',
   'routing-handler',
   'page-walker',
+  'hostile-handler',
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+
+/** One kind of hostile request beside a plain request of the same size. */
+export interface HostileRow {
+  readonly kind: string;
+  readonly hostileBytes: number;
+  readonly plainBytes: number;
+  readonly hostileStatus: number;
+  readonly plainStatus: number;
+  /** Size of the hostile request's answer body. */
+  readonly answerBytes: number;
+  /** ms per request, one sample per round, in the order they ran. */
+  readonly hostile: readonly number[];
+  readonly plain: readonly number[];
+}
+
+/** Figure E: the worst request of each kind at about 1 MB, and a plain one of the same size. */
+export async function measureHostile(
+  tool: string,
+  layerModules: string,
+  rounds: number,
+): Promise<HostileRow[]> {
+  const env = {
+    PATH: process.env['PATH'] ?? '',
+    NODE_PATH: layerModules,
+    BENCH_ROUNDS: String(rounds),
+    LAMBDA_CONTROLLERS_ACCESS_LOG: 'off',
+  };
+  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: Buffer[] = [];
+  const errors: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`${tool} exited with ${code}: ${Buffer.concat(errors)}`);
+  const rows = JSON.parse(Buffer.concat(output).toString()) as HostileRow[];
+  for (const row of rows) {
+    if (row.hostile.length !== rounds || row.plain.length !== rounds) {
+      throw new Error(
+        `${tool} printed ${row.hostile.length} samples of ${row.kind}, not ${rounds}`,
+      );
+    }
+  }
+  return rows;
+}
