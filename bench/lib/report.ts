@@ -189,20 +189,34 @@ function pageReadsSection(rows: readonly PageReadsRow[]): string {
 }
 
 function hostileSection(rows: readonly HostileRow[]): string {
+  const nsPerByte = (samples: readonly number[], bytes: number) =>
+    fixed((median(samples) * 1e6) / bytes, 0);
   return [
     '## E. Hostile requests at about 1 MB',
     '',
-    'The worst request of each kind beside a plain request of the same size, through ' +
-      '`createHandler` from the layer, in turn in each round (medians; ratio paired by round). ' +
-      "The answer column is the size of the hostile request's response body.",
+    'The worst request of each kind, an event of about 1 MB, beside a plain request of the same ' +
+      'size and the same hostile request at a quarter of the size, through `createHandler` from ' +
+      'the layer, in turn in each round. Medians; ns per byte of the event as Lambda delivers it ' +
+      '(its JSON); "answer" is the largest response body the hostile request got.',
     '',
     table(
-      ['Kind', 'bytes', 'ms hostile', 'ms plain', 'hostile ÷ plain', 'answer bytes'],
+      [
+        'Kind',
+        'ms (status)',
+        'ns/byte',
+        'ns/byte at ¼ size',
+        'plain ms (status)',
+        'plain ns/byte',
+        'hostile ÷ plain',
+        'answer bytes',
+      ],
       rows.map((row) => [
         row.kind,
-        `${row.hostileBytes} / ${row.plainBytes}`,
         `${fixed(median(row.hostile), 2)} (${row.hostileStatus})`,
+        nsPerByte(row.hostile, row.hostileBytes),
+        nsPerByte(row.quarter, row.quarterBytes),
         `${fixed(median(row.plain), 2)} (${row.plainStatus})`,
+        nsPerByte(row.plain, row.plainBytes),
         times(pairedRatio(row.hostile, row.plain)),
         String(row.answerBytes),
       ]),

@@ -2,12 +2,12 @@ import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
 import { decodeBody } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { queryFromMaps } from '../http/query';
+import type { OutgoingResponse } from '../http/response';
 import { reasonPhrase } from '../http/status';
 import type { Logger } from '../logging/logger';
 import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownString } from './event-fields';
-import { shapeResponse } from './shape-response';
-import type { EventSource, LambdaHttpRequest, OutgoingResponse } from './types';
+import type { EventSource, LambdaHttpRequest } from './types';
 
 /** "The maximum size of the response JSON that the Lambda function can send is 1 MB." */
 const ALB_RESPONSE_BYTES = 1_048_576;
@@ -58,24 +58,27 @@ function toRequest(event: unknown, context: Context): LambdaHttpRequest {
 }
 
 function toResult(response: OutgoingResponse, event: unknown, logger: Logger): ALBResult {
-  const shaped = shapeResponse(response);
   const common = {
-    statusCode: shaped.statusCode,
+    statusCode: response.status,
     // "The statusDescription header must contain the status code and reason phrase, separated
     // by a single space."
-    statusDescription: `${shaped.statusCode} ${reasonPhrase(shaped.statusCode)}`,
-    body: shaped.body,
-    isBase64Encoded: shaped.isBase64Encoded,
+    statusDescription: `${response.status} ${reasonPhrase(response.status)}`,
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded,
   };
   if (isMultiValue(event)) {
     const multiValueHeaders: Record<string, string[]> = Object.create(null);
-    for (const [name, values] of shaped.headers) multiValueHeaders[name] = [...values];
-    if (shaped.cookies.length > 0) multiValueHeaders['set-cookie'] = [...shaped.cookies];
+    for (const name of Object.keys(response.headers)) {
+      multiValueHeaders[name] = [...(response.headers[name] ?? [])];
+    }
+    if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
     return { ...common, multiValueHeaders };
   }
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, values] of shaped.headers) headers[name] = values.join(', ');
-  const [firstCookie, ...dropped] = shaped.cookies;
+  for (const name of Object.keys(response.headers)) {
+    headers[name] = (response.headers[name] ?? []).join(', ');
+  }
+  const [firstCookie, ...dropped] = response.cookies;
   if (firstCookie !== undefined) headers['set-cookie'] = firstCookie;
   if (dropped.length > 0) {
     logger.warn({

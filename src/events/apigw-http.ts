@@ -6,11 +6,11 @@ import type {
 import { decodeBody, escapePath } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
+import type { OutgoingResponse } from '../http/response';
 import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
-import { shapeResponse } from './shape-response';
 import { stripStagePrefix } from './stage-prefix';
-import type { EventSource, LambdaHttpRequest, OutgoingResponse } from './types';
+import type { EventSource, LambdaHttpRequest } from './types';
 
 /** Lambda's synchronous response payload quota (6 MB). */
 export const LAMBDA_SYNC_RESPONSE_BYTES = 6_291_456;
@@ -92,15 +92,16 @@ export function toV2Request(
  * @returns The structured 2.0 result.
  */
 export function toV2Result(response: OutgoingResponse): APIGatewayProxyStructuredResultV2 {
-  const shaped = shapeResponse(response);
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, values] of shaped.headers) headers[name] = values.join(', ');
+  for (const name of Object.keys(response.headers)) {
+    headers[name] = (response.headers[name] ?? []).join(', ');
+  }
   return {
-    statusCode: shaped.statusCode,
+    statusCode: response.status,
     headers,
-    ...(shaped.cookies.length > 0 ? { cookies: [...shaped.cookies] } : {}),
-    body: shaped.body,
-    isBase64Encoded: shaped.isBase64Encoded,
+    ...(response.cookies.length > 0 ? { cookies: [...response.cookies] } : {}),
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded,
   };
 }
 

@@ -2,13 +2,13 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { decodeBody, escapePath } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { queryFromMaps } from '../http/query';
+import type { OutgoingResponse } from '../http/response';
 import { LAMBDA_SYNC_RESPONSE_BYTES } from './apigw-http';
 import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
 import { stripBasePath } from './rest-base-path';
-import { shapeResponse } from './shape-response';
 import { stripStagePrefix } from './stage-prefix';
-import type { EventSource, LambdaHttpRequest, OutgoingResponse, RequestOptions } from './types';
+import type { EventSource, LambdaHttpRequest, RequestOptions } from './types';
 
 /**
  * Whether `event` is a payload format 1.0 event: `httpMethod`, `resource` and a `requestContext`
@@ -72,21 +72,20 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
  * a name in both would be sent twice or lose values.
  */
 function toResult(response: OutgoingResponse): APIGatewayProxyResult {
-  const shaped = shapeResponse(response);
   const headers: Record<string, string> = Object.create(null);
   const multiValueHeaders: Record<string, string[]> = Object.create(null);
-  const entries = [...shaped.headers];
-  if (shaped.cookies.length > 0) entries.push(['set-cookie', shaped.cookies]);
-  for (const [name, values] of entries) {
+  const place = (name: string, values: readonly string[]) => {
     if (values.length > 1) multiValueHeaders[name] = [...values];
-    else headers[name] = values.join(', ');
-  }
+    else if (values.length === 1) headers[name] = values[0] as string;
+  };
+  for (const name of Object.keys(response.headers)) place(name, response.headers[name] ?? []);
+  place('set-cookie', response.cookies);
   return {
-    statusCode: shaped.statusCode,
+    statusCode: response.status,
     headers,
     ...(Object.keys(multiValueHeaders).length > 0 ? { multiValueHeaders } : {}),
-    body: shaped.body,
-    isBase64Encoded: shaped.isBase64Encoded,
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import type { OutgoingResponse } from '../http/response';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -30,19 +31,6 @@ export interface LambdaHttpRequest {
   readonly event: unknown;
   /** The Lambda context, untouched. */
   readonly context: Context;
-}
-
-/**
- * A response ready to be written in any source's format. Header names are lower case; every
- * `Set-Cookie` lives in `cookies`, never in `headers`.
- */
-export interface OutgoingResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, readonly string[]>>;
-  readonly cookies: readonly string[];
-  /** Text, or base64 when `isBase64Encoded` is true; `''` when there is no body. */
-  readonly body: string;
-  readonly isBase64Encoded: boolean;
 }
 
 /** Options that change how events become requests. */

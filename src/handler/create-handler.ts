@@ -1,20 +1,15 @@
 import type { Context } from 'aws-lambda';
-import {
-  HttpError,
-  InternalServerError,
-  MethodNotAllowedError,
-  NotFoundError,
-} from '../errors/http-error';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
+import { InternalServerError } from '../errors/http-error';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
 import { detectEventSource } from '../events/detect';
 import { NotAnHttpEventError } from '../events/not-an-http-event-error';
-import type { EventSource, LambdaHttpRequest, OutgoingResponse } from '../events/types';
+import type { EventSource, LambdaHttpRequest } from '../events/types';
 import { truncateInput } from '../http/echo-input';
-import { HttpResponse, toOutgoingResponse } from '../http/response';
+import { type HttpResponse, type OutgoingResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
-import { buildRouteTable, type RoutesOrigin, type RouteTable } from '../routing/route-table';
+import { buildRouteTable, type RoutesOrigin } from '../routing/route-table';
 import { describeError } from './describe-error';
-import { invokeRoute } from './invoke-route';
+import { type Answer, dispatch, problemOf } from './dispatch';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
 
 /** A Lambda handler for HTTP events: `(event, context) => Promise<result>`. */
@@ -24,6 +19,55 @@ type AnySource = EventSource<unknown, unknown>;
 
 /** Enough of a path to find the request in the logs; a longer one is cut (a log line has a cap). */
 const ACCESS_LOG_PATH_LIMIT = 1_000;
+
+function requestIdOf(context: unknown): string | undefined {
+  if (typeof context !== 'object' || context === null) return undefined;
+  const id: unknown = Reflect.get(context, 'awsRequestId');
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The CORS step: preflight headers on the framework's own OPTIONS answer, response headers on
+ * every other answer, except a 404 to OPTIONS, which no browser treats as a preflight.
+ */
+function withCors(
+  answer: Answer,
+  request: LambdaHttpRequest,
+  options: ResolvedOptions,
+): HttpResponse {
+  const { cors } = options;
+  if (cors === undefined) return answer.response;
+  if (answer.kind === 'options') return cors.preflight(answer.response, request.headers);
+  if (request.method === 'OPTIONS' && answer.route === null) return answer.response;
+  return cors.decorate(answer.response, request.headers['origin']);
+}
+
+/** The response serialized for `source`; a body it cannot carry becomes a 500 problem. */
+function serialize(
+  response: HttpResponse,
+  request: LambdaHttpRequest,
+  source: AnySource,
+  context: {
+    readonly options: ResolvedOptions;
+    readonly requestId: string | undefined;
+    readonly route: string | null;
+  },
+): OutgoingResponse {
+  const { options, requestId, route } = context;
+  let outgoing: OutgoingResponse;
+  try {
+    outgoing = toOutgoingResponse(response, request.method);
+  } catch (error) {
+    return toOutgoingResponse(problemOf(error, options, requestId, route), request.method);
+  }
+  const size = Buffer.byteLength(outgoing.body);
+  if (size <= source.maxResponseBytes) return outgoing;
+  const tooLarge = new InternalServerError(
+    `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
+    { expose: true },
+  );
+  return toOutgoingResponse(problemOf(tooLarge, options, requestId, route), request.method);
+}
 
 /**
  * The answer when the framework itself failed (reading the event or building the response), so
@@ -39,130 +83,6 @@ function lastResort(requestId: string | undefined, method: string | undefined): 
     body: method === 'HEAD' ? '' : JSON.stringify(problem),
     isBase64Encoded: false,
   };
-}
-
-function requestIdOf(context: unknown): string | undefined {
-  if (typeof context !== 'object' || context === null) return undefined;
-  const id: unknown = Reflect.get(context, 'awsRequestId');
-  return typeof id === 'string' ? id : undefined;
-}
-
-interface Answer {
-  readonly response: HttpResponse;
-  readonly route: string | null;
-}
-
-class Dispatcher {
-  constructor(
-    readonly table: RouteTable,
-    readonly options: ResolvedOptions,
-  ) {}
-
-  async answer(request: LambdaHttpRequest, requestId: string | undefined): Promise<Answer> {
-    const match = this.table.match(request.method, request.path);
-    let answer: Answer;
-    if (match.kind === 'found') {
-      const route = match.value;
-      try {
-        answer = {
-          response: await invokeRoute(route, request, match.params, this.options),
-          route: route.routeKey,
-        };
-      } catch (error) {
-        answer = {
-          response: this.problem(error, requestId, route.routeKey),
-          route: route.routeKey,
-        };
-      }
-    } else if (match.kind === 'method-not-allowed') {
-      answer = { response: this.notAllowed(request, match.allow, requestId), route: null };
-    } else {
-      const notFound = new NotFoundError(
-        `No route matches ${truncateInput(request.method)} ${truncateInput(request.path)}.`,
-      );
-      answer = { response: toProblem(notFound, requestId), route: null };
-    }
-    return this.withCors(answer, request);
-  }
-
-  notAllowed(
-    request: LambdaHttpRequest,
-    allow: readonly string[],
-    requestId: string | undefined,
-  ): HttpResponse {
-    const allowHeader = allow.join(', ');
-    if (request.method !== 'OPTIONS') {
-      const error = new MethodNotAllowedError(
-        `${truncateInput(request.method)} is not allowed on ${truncateInput(request.path)}.`,
-        {
-          headers: { allow: allowHeader },
-        },
-      );
-      return toProblem(error, requestId);
-    }
-    const origin = request.headers['origin'];
-    const isPreflight =
-      origin !== undefined && request.headers['access-control-request-method'] !== undefined;
-    const cors =
-      isPreflight && this.options.cors !== undefined
-        ? this.options.cors.preflightHeaders(
-            origin,
-            request.headers['access-control-request-headers'],
-            allow,
-          )
-        : {};
-    return new HttpResponse({ status: 204, headers: { allow: allowHeader, ...cors } });
-  }
-
-  withCors(answer: Answer, request: LambdaHttpRequest): Answer {
-    const origin = request.headers['origin'];
-    const { cors } = this.options;
-    const isPreflightAnswer = request.method === 'OPTIONS' && answer.route === null;
-    if (cors === undefined || origin === undefined || isPreflightAnswer) return answer;
-    const { status, headers, cookies, body } = answer.response;
-    const merged = new HttpResponse({
-      status,
-      headers: { ...headers, ...cors.responseHeaders(origin) },
-      cookies,
-      body,
-    });
-    return { response: merged, route: answer.route };
-  }
-
-  problem(error: unknown, requestId: string | undefined, route: string | null): HttpResponse {
-    const status = error instanceof HttpError ? error.status : 500;
-    if (status >= 500) {
-      this.options.logger.error({
-        message: 'request failed',
-        requestId,
-        route,
-        error: describeError(error),
-      });
-    }
-    return toProblem(error, requestId);
-  }
-
-  /** Serializes the response for the source; a body it cannot carry becomes a 500 problem. */
-  serialize(
-    answer: Answer,
-    request: LambdaHttpRequest,
-    source: AnySource,
-    requestId: string | undefined,
-  ): OutgoingResponse {
-    let outgoing: OutgoingResponse;
-    try {
-      outgoing = toOutgoingResponse(answer.response, request.method);
-    } catch (error) {
-      return toOutgoingResponse(this.problem(error, requestId, answer.route), request.method);
-    }
-    const size = Buffer.byteLength(outgoing.body);
-    if (size <= source.maxResponseBytes) return outgoing;
-    const tooLarge = new InternalServerError(
-      `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
-      { expose: true },
-    );
-    return toOutgoingResponse(this.problem(tooLarge, requestId, answer.route), request.method);
-  }
 }
 
 /**
@@ -187,9 +107,11 @@ export function createHandler(
   origin?: RoutesOrigin,
 ): LambdaHandler {
   const resolved = resolveOptions(options);
-  const dispatcher = new Dispatcher(buildRouteTable(routes, origin), resolved);
+  const table = buildRouteTable(routes, origin);
   const { logger } = resolved;
 
+  // The path of every event: detect its source, read it into a request, dispatch it to its
+  // route, add CORS, serialize, and write it back in the source's own format.
   return async (event: unknown, context: Context): Promise<unknown> => {
     const started = performance.now();
     const requestId = requestIdOf(context);
@@ -205,9 +127,10 @@ export function createHandler(
     let route: string | null = null;
     try {
       request = source.toRequest(event, context, { basePath: resolved.basePath });
-      const answer = await dispatcher.answer(request, requestId);
+      const answer = await dispatch(table, request, resolved, requestId);
       route = answer.route;
-      outgoing = dispatcher.serialize(answer, request, source, requestId);
+      const response = withCors(answer, request, resolved);
+      outgoing = serialize(response, request, source, { options: resolved, requestId, route });
     } catch (error) {
       // Reached only by a fault in the framework itself: every controller error is answered above.
       logger.error({ message: 'framework error', requestId, error: describeError(error) });

@@ -1,3 +1,5 @@
+import type { HttpResponse } from './response';
+
 /** CORS settings for `createHandler`. */
 export interface CorsOptions {
   /**
@@ -71,5 +73,32 @@ export class CorsPolicy {
           : `${headers['vary']}, Access-Control-Request-Headers`;
     }
     return headers;
+  }
+
+  /**
+   * The CORS step for an answer to a cross-origin request: `response` with the headers for
+   * `origin` added, or unchanged when the request has no `Origin`.
+   */
+  decorate(response: HttpResponse, origin: string | undefined): HttpResponse {
+    if (origin === undefined) return response;
+    return response.withHeaders(this.responseHeaders(origin));
+  }
+
+  /**
+   * The CORS step for the framework's own OPTIONS answer: a preflight (an `Origin` and an
+   * `Access-Control-Request-Method`) gets the preflight headers for the methods in `allow`.
+   */
+  preflight(
+    response: HttpResponse,
+    requestHeaders: Readonly<Record<string, string>>,
+  ): HttpResponse {
+    const origin = requestHeaders['origin'];
+    if (origin === undefined || requestHeaders['access-control-request-method'] === undefined) {
+      return response;
+    }
+    const allow = response.headers['allow']?.flatMap((value) => value.split(', ')) ?? [];
+    return response.withHeaders(
+      this.preflightHeaders(origin, requestHeaders['access-control-request-headers'], allow),
+    );
   }
 }

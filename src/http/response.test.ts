@@ -9,6 +9,51 @@ describe('HttpResponse', () => {
     expect(response.headers).toEqual({ 'x-count': ['3'], vary: ['Origin', 'Accept'] });
     expect(response.cookies).toEqual(['c=3', 'a=1', 'b=2']);
   });
+
+  it('merges two spellings of one header and drops empty lists', () => {
+    const response = new HttpResponse({
+      headers: { Vary: ['origin'], vary: ['accept'], 'x-none': [] },
+    });
+    expect(response.headers).toEqual({ vary: ['origin', 'accept'] });
+  });
+
+  it.each([200.5, 99, 600, Number.NaN])('C49: sends status %p as 500', (status) => {
+    expect(new HttpResponse({ status }).status).toBe(500);
+  });
+
+  it.each([
+    [undefined, 'none'],
+    ['text', 'text'],
+    [Buffer.from('x'), 'binary'],
+    [new Uint8Array([1]), 'binary'],
+    [{ a: 1 }, 'json'],
+    [null, 'json'],
+    [0, 'json'],
+  ])('decides once how %p is sent: %s', (body, kind) => {
+    expect(new HttpResponse({ body }).bodyKind).toBe(kind);
+  });
+});
+
+describe('HttpResponse.withHeaders', () => {
+  it('adds headers, replaces a name it has, and leaves the original alone', () => {
+    const original = new HttpResponse({
+      status: 201,
+      headers: { Vary: 'Accept', 'x-a': '1' },
+      cookies: ['a=1'],
+      body: { ok: true },
+    });
+    const changed = original.withHeaders({ VARY: 'Origin', 'x-b': 2, 'set-cookie': 'b=2' });
+    expect(changed).toBeInstanceOf(HttpResponse);
+    expect(changed).toMatchObject({
+      status: 201,
+      headers: { vary: ['Origin'], 'x-a': ['1'], 'x-b': ['2'] },
+      cookies: ['a=1', 'b=2'],
+      body: { ok: true },
+      bodyKind: 'json',
+    });
+    expect(original.headers).toEqual({ vary: ['Accept'], 'x-a': ['1'] });
+    expect(original.cookies).toEqual(['a=1']);
+  });
 });
 
 describe('toOutgoingResponse', () => {
@@ -92,6 +137,9 @@ describe('toOutgoingResponse', () => {
   it('throws for a body JSON cannot carry', () => {
     expect(() => toOutgoingResponse(new HttpResponse({ body: { n: 1n } }), 'GET')).toThrow(
       TypeError,
+    );
+    expect(() => toOutgoingResponse(new HttpResponse({ body: () => 1 }), 'GET')).toThrow(
+      'A function cannot be sent as JSON.',
     );
   });
 });

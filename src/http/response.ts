@@ -1,4 +1,4 @@
-import type { OutgoingResponse } from '../events/types';
+import { encodeBase64 } from './encoding';
 import { isNullBodyStatus } from './status';
 
 /** Header values an `HttpResponse` accepts; numbers are sent as strings. */
@@ -6,7 +6,7 @@ export type HeaderValue = string | number | readonly string[];
 
 /** What `new HttpResponse(...)` takes. */
 export interface HttpResponseInit {
-  /** @defaultValue 200 */
+  /** An integer from 100 to 599; anything else is sent as 500. @defaultValue 200 */
   readonly status?: number;
   /** Response headers, in any case. A `set-cookie` entry is moved to `cookies`. */
   readonly headers?: Readonly<Record<string, HeaderValue>>;
@@ -19,9 +19,18 @@ export interface HttpResponseInit {
   readonly body?: unknown;
 }
 
+/** How a response body is sent: none, text, base64 bytes, or a value serialized as JSON. */
+export type BodyKind = 'none' | 'text' | 'binary' | 'json';
+
+type HeaderMap = Record<string, readonly string[]>;
+
 /**
  * A response with full control over status, headers, cookies and body. Return it from a
  * controller method.
+ *
+ * The constructor is the one place a response is normalised: header names lower-cased and values
+ * turned into lists of strings, every `Set-Cookie` moved to `cookies` (a folded `Set-Cookie`
+ * header breaks on the comma of an `Expires` date), the status checked, the body's kind decided.
  *
  * @example
  * ```ts
@@ -29,68 +38,131 @@ export interface HttpResponseInit {
  * ```
  */
 export class HttpResponse {
+  /** An integer from 100 to 599: API Gateway answers 502 for anything else, so it becomes 500. */
   readonly status: number;
-  readonly headers: Readonly<Record<string, readonly string[]>>;
+  /** Lower-case names, each with its values; never `set-cookie`. */
+  readonly headers: Readonly<HeaderMap>;
+  /** Every `Set-Cookie` value, each whole. */
   readonly cookies: readonly string[];
   readonly body: unknown;
+  readonly bodyKind: BodyKind;
 
   constructor(init: HttpResponseInit = {}) {
-    this.status = init.status ?? 200;
+    const status = init.status ?? 200;
+    this.status = Number.isInteger(status) && status >= 100 && status <= 599 ? status : 500;
     const headers: Record<string, string[]> = Object.create(null);
-    const cookies = [...(init.cookies ?? [])];
+    const cookies = init.cookies === undefined ? [] : init.cookies.map(String);
     for (const [name, value] of Object.entries(init.headers ?? {})) {
-      const values = typeof value === 'object' ? value.map(String) : [String(value)];
-      const key = name.toLowerCase();
-      // A Set-Cookie in the header map would be folded into one line by some sources; keeping
-      // every cookie in one list lets each source write them the way it can carry several.
-      let target = cookies;
-      if (key !== 'set-cookie') {
-        target = headers[key] ?? [];
-        headers[key] = target;
-      }
-      for (const one of values) target.push(one);
+      appendHeader(headers, cookies, name, value);
     }
     this.headers = headers;
     this.cookies = cookies;
     this.body = init.body;
+    this.bodyKind = kindOf(init.body);
+  }
+
+  /**
+   * The same response with `headers` added; a name it already has gets the new values instead.
+   *
+   * @param headers - Headers to set, in any case; `set-cookie` values are added to `cookies`.
+   * @returns A new response; this one is unchanged.
+   * @example
+   * ```ts
+   * return response.withHeaders({ 'cache-control': 'no-store' });
+   * ```
+   */
+  withHeaders(headers: Readonly<Record<string, HeaderValue>>): HttpResponse {
+    const merged: Record<string, string[]> = Object.create(null);
+    for (const name of Object.keys(this.headers)) merged[name] = [...(this.headers[name] ?? [])];
+    const cookies = [...this.cookies];
+    for (const [name, value] of Object.entries(headers)) {
+      delete merged[name.toLowerCase()];
+      appendHeader(merged, cookies, name, value);
+    }
+    // Everything else is normalised already: copy it rather than run the constructor again.
+    const copy: HttpResponse = Object.create(HttpResponse.prototype);
+    return Object.assign(copy, {
+      status: this.status,
+      headers: merged,
+      cookies,
+      body: this.body,
+      bodyKind: this.bodyKind,
+    });
   }
 }
 
-function encodeBody(body: unknown): { text: string; binary: boolean; contentType: string } {
-  if (typeof body === 'string') {
-    return { text: body, binary: false, contentType: 'text/plain; charset=utf-8' };
+function appendHeader(
+  headers: Record<string, string[]>,
+  cookies: string[],
+  name: string,
+  value: HeaderValue,
+): void {
+  const key = name.toLowerCase();
+  const values = typeof value === 'object' ? value : [value];
+  if (values.length === 0) return;
+  let target = cookies;
+  if (key !== 'set-cookie') {
+    target = headers[key] ?? [];
+    headers[key] = target;
   }
-  if (body instanceof Uint8Array) {
-    return {
-      text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'),
-      binary: true,
-      contentType: 'application/octet-stream',
-    };
-  }
-  return { text: JSON.stringify(body), binary: false, contentType: 'application/json' };
+  for (const one of values) target.push(String(one));
+}
+
+function kindOf(body: unknown): BodyKind {
+  if (body === undefined) return 'none';
+  if (typeof body === 'string') return 'text';
+  if (body instanceof Uint8Array) return 'binary';
+  return 'json';
 }
 
 /**
- * Turns an `HttpResponse` into the source-neutral form every event source writes. The body is
- * dropped for HEAD requests and for statuses that carry none (204, 304, 1xx).
+ * A response as every event source writes it: the body serialized, text or base64, and nothing
+ * left to check. Header names are lower case; every `Set-Cookie` lives in `cookies`.
+ */
+export interface OutgoingResponse {
+  readonly status: number;
+  readonly headers: Readonly<HeaderMap>;
+  readonly cookies: readonly string[];
+  /** Text, or base64 when `isBase64Encoded` is true; `''` when there is no body. */
+  readonly body: string;
+  readonly isBase64Encoded: boolean;
+}
+
+const DEFAULT_CONTENT_TYPE: Readonly<Record<Exclude<BodyKind, 'none'>, string>> = {
+  text: 'text/plain; charset=utf-8',
+  binary: 'application/octet-stream',
+  json: 'application/json',
+};
+
+/**
+ * Serializes an `HttpResponse` for the event sources. The body is dropped for HEAD requests and
+ * for statuses that carry none (204, 205, 304, 1xx); HEAD keeps the headers GET would send.
  *
  * @throws when the body cannot be serialized to JSON (a `BigInt`, a cycle).
  */
 export function toOutgoingResponse(response: HttpResponse, method: string): OutgoingResponse {
-  const headers: Record<string, readonly string[]> = { ...response.headers };
-  const { status, cookies } = response;
+  const { status, cookies, bodyKind } = response;
+  const headers: HeaderMap = Object.assign(Object.create(null), response.headers);
   const empty = { status, headers, cookies, body: '', isBase64Encoded: false };
-  if (response.body === undefined || isNullBodyStatus(status)) return empty;
-  const encoded = encodeBody(response.body);
-  headers['content-type'] ??= [encoded.contentType];
-  // HEAD gets the headers GET would send, content-type included, and no body.
+  if (bodyKind === 'none' || isNullBodyStatus(status)) return empty;
+  const text = serialize(response);
+  headers['content-type'] ??= [DEFAULT_CONTENT_TYPE[bodyKind]];
   if (method === 'HEAD') return empty;
   const encoding = headers['content-encoding']?.[0]?.toLowerCase();
   // A compressed text body is bytes, not text: API Gateway must get it base64-encoded.
   const compressed = encoding !== undefined && encoding !== 'identity';
-  const body =
-    compressed && !encoded.binary
-      ? Buffer.from(encoded.text, 'utf8').toString('base64')
-      : encoded.text;
-  return { status, headers, cookies, body, isBase64Encoded: encoded.binary || compressed };
+  if (bodyKind === 'binary' || !compressed) {
+    return { status, headers, cookies, body: text, isBase64Encoded: bodyKind === 'binary' };
+  }
+  return { status, headers, cookies, body: encodeBase64(Buffer.from(text)), isBase64Encoded: true };
+}
+
+function serialize(response: HttpResponse): string {
+  const { body } = response;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return encodeBase64(body);
+  const json: string | undefined = JSON.stringify(body);
+  // JSON.stringify gives undefined, not text, for a function or a symbol.
+  if (json === undefined) throw new TypeError(`A ${typeof body} cannot be sent as JSON.`);
+  return json;
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { detectEventSource } from '../events/detect';
 import { isRecord, own } from '../events/event-fields';
-import type { EventSource, LambdaHttpRequest, OutgoingResponse } from '../events/types';
+import type { EventSource, LambdaHttpRequest } from '../events/types';
 import { tryDecode } from '../http/encoding';
+import { HttpResponse, type OutgoingResponse, toOutgoingResponse } from '../http/response';
 import type { Logger, LogRecord } from '../logging/logger';
 
 /** A request as the client sends it, before any AWS service turns it into an event. */
@@ -128,9 +129,26 @@ export function recordingLogger(): Logger & { readonly warnings: LogRecord[] } {
   };
 }
 
-/** A response with sensible defaults for the fields a test does not care about. */
-export function outgoing(overrides: Partial<OutgoingResponse> = {}): OutgoingResponse {
-  return { status: 200, headers: {}, cookies: [], body: '', isBase64Encoded: false, ...overrides };
+/** The fields of a response a source test cares about; the body as the source will send it. */
+export interface ResponseFields {
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, readonly string[]>>;
+  readonly cookies?: readonly string[];
+  /** Text, or base64 when `isBase64Encoded`; `''` or absent for no body. */
+  readonly body?: string;
+  readonly isBase64Encoded?: boolean;
+}
+
+/** A response built the way the framework builds every response, from `HttpResponse`. */
+export function outgoing(fields: ResponseFields = {}): OutgoingResponse {
+  const { body, isBase64Encoded, ...init } = fields;
+  const payload =
+    body === undefined || body === ''
+      ? undefined
+      : isBase64Encoded === true
+        ? Buffer.from(body, 'base64')
+        : body;
+  return toOutgoingResponse(new HttpResponse({ ...init, body: payload }), 'GET');
 }
 
 /** Reads any source's result into one shape; headers and cookies from every map it uses. */
@@ -175,7 +193,7 @@ export function runEventSourceSuite<E, R>(options: EventSourceSuiteOptions<E, R>
   const supports = (name: SuiteCase): boolean => options.unsupported?.[name] === undefined;
   const toRequest = (spec: Partial<RequestSpec>): LambdaHttpRequest =>
     source.toRequest(makeEvent({ ...baseSpec, ...spec }), testContext, {});
-  const toView = (response: Partial<OutgoingResponse>): ResultView =>
+  const toView = (response: ResponseFields): ResultView =>
     viewResult(source.toResult(outgoing(response), makeEvent(baseSpec), recordingLogger()));
 
   describe(`${options.label ?? source.name} conformance`, () => {

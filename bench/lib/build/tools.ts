@@ -28,8 +28,12 @@ export async function buildTools(): Promise<Record<ToolName, string>> {
       platform: 'node',
       target: 'node22',
       format: 'cjs',
-      // The routing handler benchmark must use the layer's lambda-controllers, not src/.
-      external: ['lambda-controllers'],
+      // The handler benchmarks must use the layer's lambda-controllers, not src/; the hostile one
+      // declares DTOs, whose class-transformer metadata is only seen by the layer's own copy.
+      external:
+        name === 'hostile-handler'
+          ? ['lambda-controllers', 'class-validator', 'class-transformer']
+          : ['lambda-controllers'],
       plugins: [swcDecoratorMetadata],
       logLevel: 'error',
     });

@@ -33,11 +33,11 @@ class Api {
   }
 }
 
-/** About a megabyte, under the default 1 MiB body limit with room for the JSON around it. */
+/** About a megabyte of event, under the default 1 MiB body limit with room for the JSON around it. */
 const BYTES = 1_000_000;
 const json = [['content-type', 'application/json']] as const;
 
-function fill(unit: string, bytes = BYTES): string {
+function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.floor(bytes / unit.length));
 }
 
@@ -49,82 +49,98 @@ function get(path: string, rawQuery = '', headers: HostileRequest['headers'] = [
   return { method: 'GET', path, rawQuery, headers };
 }
 
-interface Pair {
+interface Kind {
   readonly kind: string;
   readonly source: HostileSource;
-  readonly hostile: HostileRequest;
-  readonly plain: HostileRequest;
+  /** The hostile request and a plain one of about `bytes` bytes. */
+  readonly hostile: (bytes: number) => HostileRequest;
+  readonly plain: (bytes: number) => HostileRequest;
 }
 
-const plainBody = post(`{"tags":[${fill('"lorem ips",')}"x"]}`);
+const plainBody = (bytes: number) => post(`{"tags":[${fill('"lorem ips",', bytes)}"x"]}`);
 
-const PAIRS: readonly Pair[] = [
+const KINDS: readonly Kind[] = [
   {
-    kind: 'JSON nested 500,000 deep (400)',
+    kind: 'JSON nested as deep as the body is long',
     source: 'apigw-http',
-    hostile: post(`{"tags":${fill('[', BYTES / 2)}${fill(']', BYTES / 2)}}`),
+    hostile: (bytes) => post(`{"tags":${fill('[', bytes / 2)}${fill(']', bytes / 2)}}`),
     plain: plainBody,
   },
   {
-    kind: '500,000 bad array items (400)',
+    kind: 'an array of bad items, `[1,1,…]`',
     source: 'apigw-http',
-    hostile: post(`{"lines":[${fill('1,')}1]}`),
-    plain: post(`{"lines":[${fill('{"text":"lorem ipsum dolor sit"},')}{"text":"x"}]}`),
+    hostile: (bytes) => post(`{"lines":[${fill('1,', bytes)}1]}`),
+    plain: (bytes) =>
+      post(`{"lines":[${fill('{"text":"lorem ipsum dolor sit"},', bytes)}{"text":"x"}]}`),
   },
   {
-    kind: '50,000 unknown keys (400)',
+    kind: 'unknown keys',
     source: 'apigw-http',
-    hostile: post(
-      `{${Array.from({ length: 50_000 }, (_, index) => `"${index}${'k'.repeat(12)}":1`).join(',')}}`,
-    ),
+    hostile: (bytes) =>
+      post(
+        `{${Array.from({ length: Math.floor(bytes / 14) }, (_, index) => `"${String(index).padStart(7, '0')}k":1`).join(',')}}`,
+      ),
     plain: plainBody,
   },
   {
-    kind: 'malformed escapes in the path (400)',
+    kind: 'malformed escapes in the path, `%C3%C3…`',
     source: 'apigw-rest',
-    hostile: get(`/items/${fill('%C3')}`),
-    plain: get(`/items/${fill('a')}`),
+    hostile: (bytes) => get(`/items/${fill('%C3', bytes)}`),
+    plain: (bytes) => get(`/items/${fill('a', bytes)}`),
   },
   {
-    kind: 'malformed escapes in the query (400)',
+    kind: 'malformed escapes in query keys and values',
     source: 'alb',
-    hostile: get('/items/1', `limit=${fill('%C3', BYTES / 2)}&${fill('%C3=1&', BYTES / 2)}`),
-    plain: get('/items/1', `limit=${fill('a', BYTES / 2)}&${fill('abc=1&', BYTES / 2)}`),
+    hostile: (bytes) =>
+      get('/items/1', `limit=${fill('%C3', bytes / 2)}&${fill('%C3=1&', bytes / 2)}`),
+    plain: (bytes) => get('/items/1', `limit=${fill('a', bytes / 2)}&${fill('abc=1&', bytes / 2)}`),
   },
   {
-    kind: 'one header with 330,000 values (400)',
+    kind: 'one multi-value header of one-byte values',
     source: 'apigw-rest',
-    hostile: get(
-      '/items/x',
-      '',
-      Array.from({ length: BYTES / 3 }, () => ['x-list', 'v'] as const),
-    ),
-    plain: get(
-      '/items/x',
-      '',
-      Array.from({ length: 100 }, (_, index) => [`x-h${index}`, fill('v', BYTES / 100)] as const),
-    ),
+    hostile: (bytes) =>
+      get(
+        '/items/x',
+        '',
+        Array.from({ length: Math.floor(bytes / 8) }, () => ['x-list', 'v'] as const),
+      ),
+    plain: (bytes) =>
+      get(
+        '/items/x',
+        '',
+        Array.from({ length: 10 }, (_, index) => [`x-h${index}`, fill('v', bytes / 20)] as const),
+      ),
   },
   {
-    kind: '{proxy+} of 500,000 segments (200)',
+    kind: 'a `{proxy+}` value of one-letter segments',
     source: 'apigw-rest',
-    hostile: get(`/files/${fill('a/')}a`),
-    plain: get(`/files/${fill('a')}`),
+    hostile: (bytes) => get(`/files/${fill('a/', bytes / 2)}a`),
+    plain: (bytes) => get(`/files/${fill('a', bytes / 2)}`),
   },
   {
-    kind: 'unknown 1 MB path on ALB (404)',
+    kind: 'an unknown path on ALB',
     source: 'alb',
-    hostile: get(`/nowhere/${fill('x')}`),
-    plain: get(`/files/${fill('x')}`),
+    hostile: (bytes) => get(`/nowhere/${fill('x', bytes)}`),
+    plain: (bytes) => get(`/files/${fill('x', bytes)}`),
   },
 ];
 
 const context = lambdaContext();
 const handler = createHandler(Api, { accessLog: false });
-const prepared = PAIRS.map((pair) => ({
-  ...pair,
-  hostileEvent: hostileEvent(pair.source, pair.hostile),
-  plainEvent: hostileEvent(pair.source, pair.plain),
+
+interface Prepared {
+  readonly kind: string;
+  readonly hostile: object;
+  readonly plain: object;
+  /** The hostile request at a quarter of the size, to show that cost grows with size alone. */
+  readonly quarter: object;
+}
+
+const prepared: Prepared[] = KINDS.map((kind) => ({
+  kind: kind.kind,
+  hostile: hostileEvent(kind.source, kind.hostile(BYTES)),
+  plain: hostileEvent(kind.source, kind.plain(BYTES)),
+  quarter: hostileEvent(kind.source, kind.hostile(BYTES / 4)),
 }));
 
 async function invoke(event: object): Promise<{ ms: number; status: number; bytes: number }> {
@@ -134,48 +150,43 @@ async function invoke(event: object): Promise<{ ms: number; status: number; byte
   return { ms, status: result.statusCode, bytes: Buffer.byteLength(result.body) };
 }
 
-function sizeOf(request: HostileRequest): number {
-  const headers = request.headers.reduce(
-    (sum, [name, value]) => sum + name.length + value.length,
-    0,
-  );
-  return (
-    request.method.length +
-    request.path.length +
-    request.rawQuery.length +
-    headers +
-    Buffer.byteLength(request.body ?? '')
-  );
+/** The size of the event as Lambda delivers it: the JSON of the invocation payload. */
+function eventBytes(event: object): number {
+  return Buffer.byteLength(JSON.stringify(event));
 }
 
 async function main(): Promise<void> {
   const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
   const results = prepared.map((pair) => ({
     kind: pair.kind,
-    hostileBytes: sizeOf(pair.hostile),
-    plainBytes: sizeOf(pair.plain),
+    hostileBytes: eventBytes(pair.hostile),
+    plainBytes: eventBytes(pair.plain),
+    quarterBytes: eventBytes(pair.quarter),
     hostileStatus: 0,
     plainStatus: 0,
     answerBytes: 0,
     hostile: [] as number[],
     plain: [] as number[],
+    quarter: [] as number[],
   }));
-  // One warm-up round, then the hostile and the plain request in turn, so both see the same
-  // machine.
+  // One warm-up round, then the hostile, plain and quarter-size requests in turn, so all three
+  // see the same machine.
   for (let round = -1; round < rounds; round += 1) {
     for (const [index, pair] of prepared.entries()) {
       const result = results[index];
       if (result === undefined) continue;
-      const hostile = await invoke(pair.hostileEvent);
-      const plain = await invoke(pair.plainEvent);
+      const hostile = await invoke(pair.hostile);
+      const plain = await invoke(pair.plain);
+      const quarter = await invoke(pair.quarter);
       if (round < 0) {
         result.hostileStatus = hostile.status;
         result.plainStatus = plain.status;
-        result.answerBytes = hostile.bytes;
+        result.answerBytes = Math.max(hostile.bytes, quarter.bytes);
         continue;
       }
       result.hostile.push(hostile.ms);
       result.plain.push(plain.ms);
+      result.quarter.push(quarter.ms);
     }
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,0 +1,85 @@
+import { HttpError, MethodNotAllowedError, NotFoundError } from '../errors/http-error';
+import { toProblem } from '../errors/problem';
+import type { LambdaHttpRequest } from '../events/types';
+import { truncateInput } from '../http/echo-input';
+import { HttpResponse } from '../http/response';
+import type { RouteTable } from '../routing/route-table';
+import { describeError } from './describe-error';
+import { invokeRoute } from './invoke-route';
+import type { ResolvedOptions } from './options';
+
+/** What the route table made of a request, and the response it got. */
+export interface Answer {
+  /** `options` is the framework's own answer to OPTIONS on a path without an `@Options` route. */
+  readonly kind: 'route' | 'not-found' | 'not-allowed' | 'options';
+  readonly response: HttpResponse;
+  /** The matched route's key (`GET /users/{id}`), for logs. */
+  readonly route: string | null;
+}
+
+/**
+ * The answer to a 5xx or any error: its problem, and one `ERROR` log line with the stack for
+ * server errors. Client errors are the client's business and are not logged.
+ */
+export function problemOf(
+  error: unknown,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+  route: string | null,
+): HttpResponse {
+  const status = error instanceof HttpError ? error.status : 500;
+  if (status >= 500) {
+    options.logger.error({
+      message: 'request failed',
+      requestId,
+      route,
+      error: describeError(error),
+    });
+  }
+  return toProblem(error, requestId);
+}
+
+/**
+ * Finds the route for a request and answers it: the method's response, or its error as a
+ * problem; 404 and 405 problems; 204 with `Allow` for OPTIONS on a known path.
+ */
+export async function dispatch(
+  table: RouteTable,
+  request: LambdaHttpRequest,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+): Promise<Answer> {
+  const match = table.match(request.method, request.path);
+  if (match.kind === 'found') {
+    const route = match.value;
+    try {
+      const response = await invokeRoute(route, request, match.params, options);
+      return { kind: 'route', response, route: route.routeKey };
+    } catch (error) {
+      return {
+        kind: 'route',
+        response: problemOf(error, options, requestId, route.routeKey),
+        route: route.routeKey,
+      };
+    }
+  }
+  // The client's method and path are echoed cut short: either may be megabytes long.
+  const method = truncateInput(request.method);
+  const path = truncateInput(request.path);
+  if (match.kind === 'method-not-allowed') {
+    const allow = match.allow.join(', ');
+    if (request.method === 'OPTIONS') {
+      return {
+        kind: 'options',
+        response: new HttpResponse({ status: 204, headers: { allow } }),
+        route: null,
+      };
+    }
+    const error = new MethodNotAllowedError(`${method} is not allowed on ${path}.`, {
+      headers: { allow },
+    });
+    return { kind: 'not-allowed', response: toProblem(error, requestId), route: null };
+  }
+  const error = new NotFoundError(`No route matches ${method} ${path}.`);
+  return { kind: 'not-found', response: toProblem(error, requestId), route: null };
+}
