@@ -38,6 +38,8 @@ module.exports = {
     '!src/layer/main.ts',
   ],
   coverageReporters: ['text-summary'],
+  // A skipped test says why in its title; this reporter repeats those titles under the summary.
+  reporters: ['default', '<rootDir>/src/test/support/skipped-tests-reporter.js'],
   coverageThreshold: {
     global: { lines: 90 },
     './src/events/': fullCoverage,

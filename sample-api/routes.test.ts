@@ -1,8 +1,12 @@
-import type { Context } from 'aws-lambda';
 import { createHandler, type LogRecord } from 'lambda-controllers';
+import {
+  type HttpApiRequest,
+  httpApiEvent,
+  jsonRequest,
+} from '../src/test/support/http-api-event.ts';
+import { lambdaContext } from '../src/test/support/lambda-context.ts';
 import { routes } from './routes.ts';
 import { toApiResponse } from './test/support/api-response.ts';
-import { httpApiEvent, jsonRequest, type RequestSpec } from './test/support/http-api-event.ts';
 import { InvalidCursorError } from './users/cursor.ts';
 import { EmailTakenError, ThrottledError } from './users/user-repository.ts';
 
@@ -21,23 +25,10 @@ const handler = createHandler(routes, {
   logger: { info: () => undefined, warn: () => undefined, error: (record) => errors.push(record) },
 });
 
-const context: Context = {
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'sample-api',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:sample-api',
-  memoryLimitInMB: '512',
-  awsRequestId: 'request-1',
-  logGroupName: '/aws/lambda/sample-api',
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-};
+const context = lambdaContext({ awsRequestId: 'request-1' });
 
-async function send(spec: RequestSpec) {
-  return toApiResponse(await handler(httpApiEvent(spec), context));
+async function send(spec: HttpApiRequest) {
+  return toApiResponse(await handler(httpApiEvent(spec.method, spec.path, spec), context));
 }
 
 const USER = {

@@ -1,6 +1,6 @@
 // The five invocations every implementation answers, as API Gateway sends them: four HTTP API
 // (payload 2.0) events and one REST API (payload 1.0) GET.
-import type { Context } from 'aws-lambda';
+import { httpApiEvent } from '../../src/test/support/http-api-event.ts';
 
 export const EVENT_NAMES = [
   'v2-get-user',
@@ -15,48 +15,17 @@ export type EventName = (typeof EVENT_NAMES)[number];
 const HOST = 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com';
 const VALID_BODY = '{"name":"Ada Lovelace","email":"ada@example.com"}';
 const INVALID_BODY = '{"name":"","email":"not-an-email"}';
+const ACCEPT_JSON = { accept: 'application/json' };
 
-function v2(method: string, path: string, query: string, body: string | undefined): object {
-  const queryParameters = Object.fromEntries(new URLSearchParams(query));
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: query,
-    headers: {
-      accept: 'application/json',
-      ...(body === undefined
-        ? {}
-        : { 'content-type': 'application/json', 'content-length': String(body.length) }),
-      host: HOST,
-      'user-agent': 'curl/8.5.0',
-      'x-amzn-trace-id': 'Root=1-6743a1c2-3f1e6b2a4c5d6e7f8a9b0c1d',
-      'x-forwarded-for': '203.0.113.7',
-      'x-forwarded-port': '443',
-      'x-forwarded-proto': 'https',
-    },
-    ...(query === '' ? {} : { queryStringParameters: queryParameters }),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'a1b2c3d4e5',
-      domainName: HOST,
-      domainPrefix: 'a1b2c3d4e5',
-      http: {
-        method,
-        path,
-        protocol: 'HTTP/1.1',
-        sourceIp: '203.0.113.7',
-        userAgent: 'curl/8.5.0',
-      },
-      requestId: 'BxVt7gYJjoEEMvA=',
-      routeKey: '$default',
-      stage: '$default',
-      time: '24/Nov/2026:21:45:00 +0000',
-      timeEpoch: 1795556700000,
-    },
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
-  };
+function v2Get(target: string): object {
+  return httpApiEvent('GET', target, { headers: ACCEPT_JSON });
+}
+
+function v2Post(body: string): object {
+  return httpApiEvent('POST', '/users', {
+    headers: { ...ACCEPT_JSON, 'content-type': 'application/json' },
+    body,
+  });
 }
 
 function v1GetUser(): object {
@@ -105,27 +74,9 @@ function v1GetUser(): object {
 
 /** Each event as the JSON text Lambda's runtime parses before every invocation. */
 export const EVENT_JSON: Readonly<Record<EventName, string>> = {
-  'v2-get-user': JSON.stringify(v2('GET', '/users/42', '', undefined)),
-  'v2-list-users': JSON.stringify(v2('GET', '/users', 'limit=10', undefined)),
-  'v2-create-user': JSON.stringify(v2('POST', '/users', '', VALID_BODY)),
-  'v2-create-invalid': JSON.stringify(v2('POST', '/users', '', INVALID_BODY)),
+  'v2-get-user': JSON.stringify(v2Get('/users/42')),
+  'v2-list-users': JSON.stringify(v2Get('/users?limit=10')),
+  'v2-create-user': JSON.stringify(v2Post(VALID_BODY)),
+  'v2-create-invalid': JSON.stringify(v2Post(INVALID_BODY)),
   'v1-get-user': JSON.stringify(v1GetUser()),
 };
-
-/** A Lambda context with the fields frameworks read. */
-export function lambdaContext(): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'bench',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:bench',
-    memoryLimitInMB: '1024',
-    awsRequestId: '8476a536-e9f4-11e8-9739-2dfe598c3fcd',
-    logGroupName: '/aws/lambda/bench',
-    logStreamName: '2026/11/24/[$LATEST]abcdef',
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}

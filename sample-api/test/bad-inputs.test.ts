@@ -1,17 +1,17 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type HttpApiRequest, jsonRequest } from '../../src/test/support/http-api-event.ts';
 import { pageOf } from './support/api-response.ts';
-import { jsonRequest, type RequestSpec } from './support/http-api-event.ts';
 import { type SampleFunction, startSampleFunction } from './support/sample-function.ts';
 import { countItems, createTestTable, testDynamoDbClient } from './support/test-table.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const VALID = { name: 'Ada', email: 'ada@example.com' };
 
-function post(body: string, headers: Record<string, string> = JSON_TYPE): RequestSpec {
+function post(body: string, headers: Record<string, string> = JSON_TYPE): HttpApiRequest {
   return { method: 'POST', path: '/users', headers, body };
 }
 
-function list(query: string): RequestSpec {
+function list(query: string): HttpApiRequest {
   return { method: 'GET', path: `/users?${query}` };
 }
 
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('sample API on bad input', () => {
-  it.each<[string, () => RequestSpec, number]>([
+  it.each<[string, () => HttpApiRequest, number]>([
     ['an empty body', () => post(''), 400],
     ['no body at all', () => ({ method: 'POST', path: '/users', headers: JSON_TYPE }), 400],
     ['malformed JSON', () => post('{"name": "Ada", "email":'), 400],

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { jsonRequest } from '../../src/test/support/http-api-event.ts';
 import { createdId, pageOf } from './support/api-response.ts';
-import { jsonRequest } from './support/http-api-event.ts';
 import { type SampleFunction, startSampleFunction } from './support/sample-function.ts';
 import { countItems, createTestTable, testDynamoDbClient } from './support/test-table.ts';
 

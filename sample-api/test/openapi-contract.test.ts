@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type HttpApiRequest, jsonRequest } from '../../src/test/support/http-api-event.ts';
 import { createdId, pageOf } from './support/api-response.ts';
 import { ContractChecker } from './support/contract.ts';
-import { jsonRequest, type RequestSpec } from './support/http-api-event.ts';
 import { readOpenApiFile, writeSampleDocument } from './support/openapi-document.ts';
 import { type SampleFunction, startSampleFunction } from './support/sample-function.ts';
 import { createTestTable, testDynamoDbClient } from './support/test-table.ts';
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the sample API conforms to its OpenAPI document', () => {
-  it.each<[string, number, () => RequestSpec]>([
+  it.each<[string, number, () => HttpApiRequest]>([
     [
       'creates a user',
       201,
@@ -132,14 +132,14 @@ describe('the sample API conforms to its OpenAPI document', () => {
 
 describe('the contract checker', () => {
   it('reports a status the operation does not document', () => {
-    const spec: RequestSpec = { method: 'GET', path: `/users/${UNKNOWN_ID}` };
+    const spec: HttpApiRequest = { method: 'GET', path: `/users/${UNKNOWN_ID}` };
     const teapot = { status: 418, headers: {}, body: '', json: undefined };
 
     expect(checker.violations(spec, teapot)).toEqual(['GET /users/{id} → 418 is not documented']);
   });
 
   it('reports a body that does not match the documented schema', () => {
-    const spec: RequestSpec = { method: 'GET', path: `/users/${UNKNOWN_ID}` };
+    const spec: HttpApiRequest = { method: 'GET', path: `/users/${UNKNOWN_ID}` };
     const body = { id: 'not-a-uuid', name: 'A', email: 'a@example.com', createdAt: 'today' };
     const response = {
       status: 200,

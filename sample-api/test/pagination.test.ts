@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { jsonRequest } from '../../src/test/support/http-api-event.ts';
 import { readIndexPages, recordQueryReads } from '../local/page-reads.ts';
 import { UserRepository } from '../users/user-repository.ts';
 import { createdId, type PageBody, pageOf, type UserBody } from './support/api-response.ts';
-import { jsonRequest } from './support/http-api-event.ts';
 import { type SampleFunction, startSampleFunction } from './support/sample-function.ts';
 import { createTestTable, testDynamoDbClient } from './support/test-table.ts';
 

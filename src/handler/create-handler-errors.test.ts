@@ -4,8 +4,9 @@ import { Get, Post } from '../decorators/route';
 import { NotFoundError, ServiceUnavailableError } from '../errors/http-error';
 import { HttpResponse } from '../http/response';
 import albSample from '../test/fixtures/events/alb/aws-sample.json';
-import { captureLogger, jsonBody, lambdaContext, send } from '../test/support/handler-harness';
-import { httpApiEvent } from '../test/support/http-api-event';
+import { captureLogger, send } from '../test/support/handler-harness';
+import { httpApiEvent, jsonBody } from '../test/support/http-api-event';
+import { lambdaContext } from '../test/support/lambda-context';
 import { createHandler } from './create-handler';
 
 class ItemDto {

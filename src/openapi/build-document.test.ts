@@ -21,8 +21,8 @@ import {
   Query,
   RouteDefinitionError,
 } from '../index';
-import { lambdaContext } from '../test/support/handler-harness';
 import { httpApiEvent } from '../test/support/http-api-event';
+import { lambdaContext } from '../test/support/lambda-context';
 import { buildOpenApiDocument, toOpenApiPath } from './build-document';
 
 const INFO = { title: 'Test API', version: '1.0.0' };

@@ -7,6 +7,7 @@ import type { EventSource, LambdaHttpRequest } from '../events/types';
 import { tryDecode } from '../http/encoding';
 import { HttpResponse, type OutgoingResponse, toOutgoingResponse } from '../http/response';
 import type { Logger, LogRecord } from '../logging/logger';
+import { lambdaContext } from './support/lambda-context';
 
 /** A request as the client sends it, before any AWS service turns it into an event. */
 export interface RequestSpec {
@@ -59,20 +60,7 @@ export const baseSpec: RequestSpec = {
   requestId: 'request-1',
 };
 
-export const testContext: Context = {
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'users',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:users',
-  memoryLimitInMB: '256',
-  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-  logGroupName: '/aws/lambda/users',
-  logStreamName: '2026/11/24/[$LATEST]abcdef',
-  getRemainingTimeInMillis: () => 3000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-};
+export const testContext: Context = lambdaContext();
 
 const FIXTURES = join(__dirname, 'fixtures', 'events');
 

@@ -48,11 +48,12 @@ function findProviderMirror(): string | undefined {
  */
 export function findTerraformTools(): TerraformTools | string {
   const probe = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: cleanEnv() });
+  const install = `install Terraform ${MINIMUM_VERSION.join('.')} or later (https://developer.hashicorp.com/terraform/install)`;
+  if (probe.error !== undefined && 'code' in probe.error && probe.error.code === 'ENOENT') {
+    return `terraform not on PATH: ${install}`;
+  }
   if (probe.error !== undefined || probe.status !== 0) {
-    return (
-      `The terraform CLI is not on PATH (${probe.error?.message ?? probe.stderr.trim()}): install ` +
-      `Terraform ${MINIMUM_VERSION.join('.')} or later (https://developer.hashicorp.com/terraform/install).`
-    );
+    return `terraform version failed (${probe.error?.message ?? probe.stderr.trim()}): ${install}`;
   }
   const parsed: unknown = JSON.parse(probe.stdout);
   const version =
@@ -63,12 +64,12 @@ export function findTerraformTools(): TerraformTools | string {
       ? parsed.terraform_version
       : '0.0.0';
   if (!meetsMinimum(version)) {
-    return `terraform ${version} is too old for the tests in terraform/tests: install ${MINIMUM_VERSION.join('.')} or later.`;
+    return `terraform ${version} too old for terraform/tests: ${install}`;
   }
   const pluginDir = findProviderMirror();
   if (pluginDir === undefined) {
     return (
-      `No Terraform provider mirror found (no TF_PLUGIN_DIR, no tf-plugins folder under ${MIRROR_SEARCH_ROOTS.join(', ')}): ` +
+      `no Terraform provider mirror (no TF_PLUGIN_DIR, no tf-plugins folder under ${MIRROR_SEARCH_ROOTS.join(', ')}): ` +
       'set TF_PLUGIN_DIR to a folder made with `terraform providers mirror <dir>` that holds hashicorp/aws 5.100 or 6.x.'
     );
   }

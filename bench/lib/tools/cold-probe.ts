@@ -3,8 +3,9 @@
 // loads nothing: the parent subtracts that run's time (Node's own start and exit).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import { assertAnswer } from '../answers.ts';
-import { EVENT_JSON, EVENT_NAMES, type EventName, lambdaContext } from '../events.ts';
+import { EVENT_JSON, EVENT_NAMES, type EventName } from '../events.ts';
 import { loadHandler } from './load-handler.ts';
 import type { ProbeReport } from './protocol.ts';
 

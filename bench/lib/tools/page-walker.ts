@@ -1,7 +1,9 @@
 // Walks every page of `GET /users?limit=N` through the sample API's main.handler (the built
 // layer and routes.js) against DynamoDB Local, and prints how many pages and users it saw.
+
+import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import type { EventName } from '../events.ts';
-import { EVENT_JSON, lambdaContext } from '../events.ts';
+import { EVENT_JSON } from '../events.ts';
 import { loadHandler } from './load-handler.ts';
 
 const LIST: EventName = 'v2-list-users';

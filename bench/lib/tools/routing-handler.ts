@@ -1,7 +1,8 @@
 // Whole invocations through lambda-controllers' createHandler, loaded from the layer, with 10,
 // 100 and 1,000 routes: what a request costs end to end as the API grows.
 import { createHandler, Get, type LambdaHandler, Post } from 'lambda-controllers';
-import { lambdaContext } from '../events.ts';
+import { httpApiEvent } from '../../../src/test/support/http-api-event.ts';
+import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import { ROUTE_COUNTS, requestsFor, routeShape, runMain, runRounds } from './route-shapes.ts';
 
 function handlerWith(routeCount: number): LambdaHandler {
@@ -16,24 +17,6 @@ function handlerWith(routeCount: number): LambdaHandler {
   return createHandler(Api, { accessLog: false });
 }
 
-function event(method: string, path: string): object {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'example.com' },
-    requestContext: {
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      timeEpoch: 0,
-    },
-    isBase64Encoded: false,
-  };
-}
-
 const ITERATIONS = 1_000;
 const context = lambdaContext();
 const setups = new Map(
@@ -41,7 +24,7 @@ const setups = new Map(
     count,
     {
       handler: handlerWith(count),
-      events: requestsFor(count).map(([method, path]) => event(method, path)),
+      events: requestsFor(count).map(([method, path]) => httpApiEvent(method, path)),
     },
   ]),
 );

@@ -1,8 +1,10 @@
 // One warm "container" per implementation: loads the handler once, checks every answer, warms
 // up, then times batches of invocations when the parent asks, so that the parent can interleave
 // implementations round by round.
+
+import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import { assertAnswer } from '../answers.ts';
-import { EVENT_JSON, EVENT_NAMES, type EventName, lambdaContext } from '../events.ts';
+import { EVENT_JSON, EVENT_NAMES, type EventName } from '../events.ts';
 import { loadHandler } from './load-handler.ts';
 import type { MeasureRequest, WorkerReply } from './protocol.ts';
 

@@ -6,8 +6,8 @@ import type {
   OpenApiOperation,
   OpenApiPathItem,
 } from 'lambda-controllers';
+import type { HttpApiRequest } from '../../../src/test/support/http-api-event.ts';
 import type { ApiResponse } from './api-response.ts';
-import type { RequestSpec } from './http-api-event.ts';
 
 type Method = OpenApiMethod;
 
@@ -61,7 +61,7 @@ export class ContractChecker {
   }
 
   /** The path item and operation a request reaches; static templates win, as in the router. */
-  target(spec: RequestSpec): DocumentedTarget | undefined {
+  target(spec: HttpApiRequest): DocumentedTarget | undefined {
     const path = spec.path.split('?')[0] ?? '';
     const templates = Object.keys(this.#document.paths).sort(
       (a, b) => a.split('{').length - b.split('{').length,
@@ -75,7 +75,7 @@ export class ContractChecker {
   }
 
   /** Every way `response` departs from the document; empty when it conforms. */
-  violations(spec: RequestSpec, response: ApiResponse): string[] {
+  violations(spec: HttpApiRequest, response: ApiResponse): string[] {
     const target = this.target(spec);
     if (target === undefined) return [`${spec.path} matches no documented path`];
     if (target.operation === undefined) return this.#methodNotAllowed(target, response);

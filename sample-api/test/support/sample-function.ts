@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FunctionProcess } from '../../../src/local/function-process';
+import { type HttpApiRequest, httpApiEvent } from '../../../src/test/support/http-api-event.ts';
 import { LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
 import { type ApiResponse, toApiResponse } from './api-response.ts';
-import { httpApiEvent, type RequestSpec } from './http-api-event.ts';
 import { dynamoDbEndpoint } from './test-table.ts';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
@@ -14,7 +14,7 @@ export const BUILT_FUNCTION_DIR = join(REPO_ROOT, 'layer-dist/functions/sample-a
 /** The built sample, running in one or more warm Lambda-like worker processes. */
 export interface SampleFunction {
   /** Sends `spec` as an HTTP API event through `main.handler`. */
-  request(spec: RequestSpec): Promise<ApiResponse>;
+  request(spec: HttpApiRequest): Promise<ApiResponse>;
   /** Invokes `main.handler` with any event; resolves with its raw result. */
   invoke(event: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -49,7 +49,8 @@ export async function startSampleFunction(
   };
   return {
     invoke: (event) => pick().invoke(event),
-    request: async (spec) => toApiResponse(await pick().invoke(httpApiEvent(spec))),
+    request: async (spec) =>
+      toApiResponse(await pick().invoke(httpApiEvent(spec.method, spec.path, spec))),
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.stop()));
     },

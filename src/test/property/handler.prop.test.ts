@@ -7,7 +7,8 @@ import { Get, Post } from '../../decorators/route';
 import { detectEventSource } from '../../events/detect';
 import { NotAnHttpEventError } from '../../events/not-an-http-event-error';
 import { createHandler } from '../../handler/create-handler';
-import { captureLogger, lambdaContext } from '../support/handler-harness';
+import { captureLogger } from '../support/handler-harness';
+import { lambdaContext } from '../support/lambda-context';
 
 class NoteDto {
   @IsString() text!: string;

@@ -1,7 +1,7 @@
-import type { Context } from 'aws-lambda';
 import type { LambdaHandler } from '../../handler/create-handler';
 import type { Logger, LogRecord } from '../../logging/logger';
-import { httpApiEvent, type TestEventOptions } from './http-api-event';
+import { type HttpApiEventOptions, httpApiEvent } from './http-api-event';
+import { lambdaContext } from './lambda-context';
 
 /** A logger that keeps every record, by level. */
 export function captureLogger(): Logger & { records: Array<{ level: string; record: LogRecord }> } {
@@ -11,23 +11,6 @@ export function captureLogger(): Logger & { records: Array<{ level: string; reco
     info: (record) => records.push({ level: 'info', record }),
     warn: (record) => records.push({ level: 'warn', record }),
     error: (record) => records.push({ level: 'error', record }),
-  };
-}
-
-export function lambdaContext(requestId = 'req-1'): Context {
-  return {
-    awsRequestId: requestId,
-    functionName: 'test',
-    functionVersion: '$LATEST',
-    memoryLimitInMB: '512',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:test',
-    logGroupName: '/aws/lambda/test',
-    logStreamName: 'stream',
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }
 
@@ -46,7 +29,7 @@ export async function send(
   handler: LambdaHandler,
   method: string,
   path: string,
-  options: TestEventOptions = {},
+  options: HttpApiEventOptions = {},
 ): Promise<V2Answer> {
   const result = (await handler(httpApiEvent(method, path, options), lambdaContext())) as {
     statusCode: number;
@@ -65,9 +48,4 @@ export async function send(
     json: contentType.includes('json') && body !== '' ? JSON.parse(body) : undefined,
     isBase64Encoded: result.isBase64Encoded ?? false,
   };
-}
-
-/** A JSON request body with its content type. */
-export function jsonBody(value: unknown): TestEventOptions {
-  return { body: JSON.stringify(value), headers: { 'content-type': 'application/json' } };
 }
