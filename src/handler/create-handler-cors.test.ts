@@ -104,6 +104,7 @@ describe('createHandler options', () => {
     [{ maxBodyBytes: -1 }, 'maxBodyBytes must be a non-negative integer; got -1.'],
     [{ maxJsonDepth: 0 }, 'maxJsonDepth must be an integer from 1 to 1000; got 0.'],
     [{ maxJsonDepth: 5_000 }, 'maxJsonDepth must be an integer from 1 to 1000; got 5000.'],
+    [{ maxJsonKeys: 0.5 }, 'maxJsonKeys must be an integer from 1 to 100000; got 0.5.'],
     [{ basePath: 'v1' }, 'basePath must start with "/"; got "v1".'],
     [{ cors: 'yes' }, 'cors must be true, false or an object; got "yes".'],
     [{ corss: true }, 'unknown option ["corss"]'],

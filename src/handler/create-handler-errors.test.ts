@@ -345,7 +345,10 @@ describe('the last-resort answer', () => {
   it('is a 500 problem that still carries the request id', async () => {
     const logger = brokenLogger();
     const handler = createHandler(Shop, { logger, accessLog: false });
-    const result = (await handler(httpApiEvent('GET', '/items/boom'), lambdaContext('req-9'))) as {
+    const result = (await handler(
+      httpApiEvent('GET', '/items/boom'),
+      lambdaContext({ awsRequestId: 'req-9' }),
+    )) as {
       statusCode: number;
       headers: Record<string, string>;
       body: string;

@@ -2,7 +2,8 @@ import { IsOptional, IsString } from 'class-validator';
 import { Body, Param } from '../decorators/params';
 import { Get, Post } from '../decorators/route';
 import { hostileEvent } from '../test/property/hostile-events';
-import { captureLogger, lambdaContext } from '../test/support/handler-harness';
+import { captureLogger } from '../test/support/handler-harness';
+import { lambdaContext } from '../test/support/lambda-context';
 import { createHandler } from './create-handler';
 
 class NoteDto {
@@ -23,7 +24,7 @@ const json = [['content-type', 'application/json']] as const;
 async function answer(event: object) {
   const logger = captureLogger();
   const handler = createHandler(Api, { logger, accessLog: false });
-  const result = (await handler(event, lambdaContext('req-h'))) as {
+  const result = (await handler(event, lambdaContext({ awsRequestId: 'req-h' }))) as {
     statusCode: number;
     body: string;
   };
@@ -45,6 +46,23 @@ describe('requests built to exhaust the handler', () => {
       requestId: 'req-h',
     });
     expect(logger.records).toEqual([]);
+  });
+
+  it('an object of 70,000 keys gets a 400 naming the limit before class-transformer sees it', async () => {
+    const keys = Array.from({ length: 70_000 }, (_, index) => `"k${index}":1`);
+    const request = {
+      method: 'POST',
+      path: '/notes',
+      rawQuery: '',
+      headers: json,
+      body: `{${keys.join(',')}}`,
+    };
+    const { status, body: problem } = await answer(hostileEvent('function-url', request));
+    expect(status).toBe(400);
+    expect(JSON.parse(problem)).toMatchObject({
+      detail: 'An object in the body has more than 1000 members; the limit is 1000.',
+      maxJsonKeys: 1_000,
+    });
   });
 
   it('accepts nesting up to a configured limit of 1000', async () => {

@@ -33,7 +33,7 @@ function resolveArgument(
       return request.body ?? Buffer.alloc(0);
     case 'body-dto': {
       assertBodySize(request, options.maxBodyBytes);
-      const json = parseJsonBody(readJsonText(request), options.maxJsonDepth);
+      const json = parseJsonBody(readJsonText(request), options.jsonLimits);
       return validateBody(binding.dto, json, options.validator);
     }
     case 'none':

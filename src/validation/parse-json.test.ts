@@ -57,15 +57,17 @@ describe('parseJsonBody', () => {
 
     it('does not count brackets inside strings, escaped quotes included', () => {
       const text = `{"a":"${'['.repeat(500)}\\"${'{'.repeat(500)}","b":[[1]]}`;
-      expect(parseJsonBody(text, 3)).toEqual({
+      expect(parseJsonBody(text, { maxDepth: 3, maxKeys: 10 })).toEqual({
         a: `${'['.repeat(500)}"${'{'.repeat(500)}`,
         b: [[1]],
       });
     });
 
     it('follows the limit it is given', () => {
-      expect(() => parseJsonBody('[[[1]]]', 2)).toThrow('the limit is 2.');
-      expect(parseJsonBody('[[1]]', 2)).toEqual([[1]]);
+      expect(() => parseJsonBody('[[[1]]]', { maxDepth: 2, maxKeys: 10 })).toThrow(
+        'the limit is 2.',
+      );
+      expect(parseJsonBody('[[1]]', { maxDepth: 2, maxKeys: 10 })).toEqual([[1]]);
     });
 
     it('says nothing of the call stack when the reviver overflows it', () => {
@@ -74,12 +76,43 @@ describe('parseJsonBody', () => {
       const text = `{"\\u0061":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
       let thrown: unknown;
       try {
-        parseJsonBody(text, Number.MAX_SAFE_INTEGER);
+        parseJsonBody(text, { maxDepth: Number.MAX_SAFE_INTEGER, maxKeys: 10 });
       } catch (error) {
         thrown = error;
       }
       expect(thrown).toMatchObject({ status: 400, message: 'The body is not valid JSON.' });
       expect((thrown as Error).cause).toBeInstanceOf(RangeError);
+    });
+  });
+
+  describe('members per object', () => {
+    const members = (count: number) =>
+      `{${Array.from({ length: count }, (_, index) => `"k${index}":{"a":1,"b":2}`).join(',')}}`;
+
+    it('accepts an object with exactly the limit of members', () => {
+      expect(Object.keys(parseJsonBody(members(1_000)) as object)).toHaveLength(1_000);
+    });
+
+    it('refuses an object with one more, naming the limit', () => {
+      expect(() => parseJsonBody(members(1_001))).toThrow(
+        expect.objectContaining({
+          status: 400,
+          message: 'An object in the body has more than 1000 members; the limit is 1000.',
+          extensions: { maxJsonKeys: 1_000 },
+        }),
+      );
+    });
+
+    it('counts each object on its own, and not array items or colons in strings', () => {
+      const limits = { maxDepth: 64, maxKeys: 2 };
+      const text = '{"a":{"x":1,"y":2},"b":[1,2,3,4,{"z":"1:2:3:4"}]}';
+      expect(parseJsonBody(text, limits)).toEqual({
+        a: { x: 1, y: 2 },
+        b: [1, 2, 3, 4, { z: '1:2:3:4' }],
+      });
+      expect(() => parseJsonBody('{"a":1,"b":{"x":1,"y":2,"z":3}}', limits)).toThrow(
+        'the limit is 2.',
+      );
     });
   });
 });

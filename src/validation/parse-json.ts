@@ -19,52 +19,88 @@ function refuseForbiddenKeys(key: string, value: unknown): unknown {
   return value;
 }
 
+/** How many members one JSON object may have unless `maxJsonKeys` says otherwise. */
+export const DEFAULT_MAX_JSON_KEYS = 1_000;
+
+/** Limits on a body's shape, checked before it is parsed. */
+export interface JsonLimits {
+  /** Deepest nesting of arrays and objects. */
+  readonly maxDepth: number;
+  /** Most members of any one object. */
+  readonly maxKeys: number;
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
+/** Marks an array on the stack of open containers: its members are not counted. */
+const ARRAY = -1;
 
 /**
- * Whether `text` opens more than `maxDepth` arrays or objects inside each other, read in one flat
- * pass (brackets inside strings do not count). It runs before `JSON.parse`, because the reviver,
- * class-transformer and class-validator all recurse once per level and a few kilobytes of `[`
- * would otherwise exhaust the call stack.
+ * Which limit `text` breaks, read in one flat pass (brackets and colons inside strings do not
+ * count), or `undefined`. It runs before `JSON.parse` because the reviver, class-transformer and
+ * class-validator recurse once per level, so a few kilobytes of `[` would exhaust the call stack;
+ * and because class-transformer removes duplicate keys with a scan per key, so an object of
+ * 70,000 keys would cost seconds.
  */
-function nestsDeeperThan(text: string, maxDepth: number): boolean {
+function brokenLimit(text: string, limits: JsonLimits): 'depth' | 'keys' | undefined {
+  // Members counted so far in each open container; ARRAY for arrays.
+  const open = new Int32Array(Math.min(limits.maxDepth, text.length) + 1);
   let depth = 0;
-  let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === BACKSLASH) index += 1;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
-      inString = true;
+    if (code === QUOTE) {
+      // Skip the string: its end is the next quote not escaped by a backslash.
+      for (index += 1; index < text.length; index += 1) {
+        const inner = text.charCodeAt(index);
+        if (inner === BACKSLASH) index += 1;
+        else if (inner === QUOTE) break;
+      }
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth === limits.maxDepth) return 'depth';
       depth += 1;
-      if (depth > maxDepth) return true;
+      open[depth] = code === OPEN_BRACE ? 0 : ARRAY;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth -= 1;
+      if (depth > 0) depth -= 1;
+    } else if (code === COLON && depth > 0 && open[depth] !== ARRAY) {
+      // A colon outside a string ends one member's key.
+      const members = (open[depth] ?? 0) + 1;
+      if (members > limits.maxKeys) return 'keys';
+      open[depth] = members;
     }
   }
-  return false;
+  return undefined;
 }
 
 /**
- * Parses a JSON request body, refusing `__proto__` and `constructor` keys at any depth and
- * nesting deeper than `maxDepth`.
+ * Parses a JSON request body, refusing `__proto__` and `constructor` keys at any depth, nesting
+ * deeper than `limits.maxDepth` and objects of more than `limits.maxKeys` members.
  *
  * @param text - The body as text.
- * @param maxDepth - The deepest nesting of arrays and objects accepted.
- * @throws BadRequestError for malformed JSON, a forbidden key or nesting past `maxDepth`.
+ * @param limits - The shape a body may have.
+ * @throws BadRequestError for malformed JSON, a forbidden key or a body past a limit.
  */
-export function parseJsonBody(text: string, maxDepth = DEFAULT_MAX_JSON_DEPTH): unknown {
-  if (nestsDeeperThan(text, maxDepth)) {
+export function parseJsonBody(
+  text: string,
+  limits: JsonLimits = { maxDepth: DEFAULT_MAX_JSON_DEPTH, maxKeys: DEFAULT_MAX_JSON_KEYS },
+): unknown {
+  const broken = brokenLimit(text, limits);
+  if (broken === 'depth') {
+    const { maxDepth } = limits;
     throw new BadRequestError(
       `The body nests arrays and objects more than ${maxDepth} levels deep; the limit is ${maxDepth}.`,
       { extensions: { maxJsonDepth: maxDepth } },
+    );
+  }
+  if (broken === 'keys') {
+    const { maxKeys } = limits;
+    throw new BadRequestError(
+      `An object in the body has more than ${maxKeys} members; the limit is ${maxKeys}.`,
+      { extensions: { maxJsonKeys: maxKeys } },
     );
   }
   // The reviver visits every value, so it runs only when a forbidden key could be present:

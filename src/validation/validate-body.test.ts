@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { BadRequestError } from '../errors/http-error';
 import {
   DEFAULT_VALIDATOR_OPTIONS,
@@ -169,5 +177,24 @@ describe('the size of a validation problem', () => {
   it('leaves errorsOmitted out when nothing was left out', async () => {
     const error = await problemOf({ ...valid, quantity: 'x' });
     expect(error.extensions).not.toHaveProperty('errorsOmitted');
+  });
+});
+
+describe('bounding an array of DTOs', () => {
+  class LimitedDto {
+    @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ItemDto) items!: ItemDto[];
+  }
+
+  it('with ArrayMaxSize and stopAtFirstError, reports the size and skips the items', async () => {
+    const items = Array.from({ length: 100_000 }, () => 1);
+    const options = { ...DEFAULT_VALIDATOR_OPTIONS, stopAtFirstError: true };
+    const thrown = await validateBody(LimitedDto, { items }, options).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(BadRequestError);
+    expect((thrown as BadRequestError).extensions).toEqual({
+      errors: { items: ['items must contain no more than 10 elements'] },
+    });
   });
 });

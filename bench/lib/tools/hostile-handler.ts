@@ -9,7 +9,7 @@ import {
   type HostileSource,
   hostileEvent,
 } from '../../../src/test/property/hostile-events.ts';
-import { lambdaContext } from '../events.ts';
+import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import { runMain } from './route-shapes.ts';
 
 class LineDto {
@@ -74,13 +74,16 @@ const KINDS: readonly Kind[] = [
       post(`{"lines":[${fill('{"text":"lorem ipsum dolor sit"},', bytes)}{"text":"x"}]}`),
   },
   {
-    kind: 'unknown keys',
+    // The most keys an object may have (maxJsonKeys, 1,000), in as many objects as fit.
+    kind: 'objects of 1,000 unknown keys each',
     source: 'apigw-http',
-    hostile: (bytes) =>
-      post(
-        `{${Array.from({ length: Math.floor(bytes / 14) }, (_, index) => `"${String(index).padStart(7, '0')}k":1`).join(',')}}`,
-      ),
-    plain: plainBody,
+    hostile: (bytes) => {
+      const object = `{${Array.from({ length: 1_000 }, (_, index) => `"k${String(index).padStart(4, '0')}":1`).join(',')}}`;
+      const count = Math.max(1, Math.floor(bytes / (object.length + 1)));
+      return post(`{"lines":[${Array.from({ length: count }, () => object).join(',')}]}`);
+    },
+    plain: (bytes) =>
+      post(`{"lines":[${fill('{"text":"lorem ipsum dolor sit"},', bytes)}{"text":"x"}]}`),
   },
   {
     kind: 'malformed escapes in the path, `%C3%C3…`',

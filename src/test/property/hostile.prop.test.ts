@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { Body, Param, Query } from '../../decorators/params';
 import { Get, Post } from '../../decorators/route';
 import { createHandler } from '../../handler/create-handler';
-import { captureLogger, lambdaContext } from '../support/handler-harness';
+import { captureLogger } from '../support/handler-harness';
+import { lambdaContext } from '../support/lambda-context';
 import {
   HOSTILE_SOURCES,
   type HostileRequest,
@@ -177,7 +178,10 @@ describe('hostile requests', () => {
           const request = head ? { ...attack.request, method: 'HEAD' } : attack.request;
           const requestId = `hostile-${source}`;
           const answer = read(
-            await handler(hostileEvent(source, request), lambdaContext(requestId)),
+            await handler(
+              hostileEvent(source, request),
+              lambdaContext({ awsRequestId: requestId }),
+            ),
           );
 
           const expected = attack.statuses.includes(413)
