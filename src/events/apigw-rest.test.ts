@@ -94,6 +94,14 @@ function pathOf(fields: object, options: { basePath?: string } = {}): string {
   return apigwRestSource.toRequest(event, testContext, options).path;
 }
 
+/** The path read from an event sent through a custom domain, where a base path can be mapped. */
+function customDomainPathOf(fields: object): string {
+  const requestContext = { ...restSample.requestContext, domainName: 'api.example.com' };
+  const headers = { ...restSample.headers, Host: 'api.example.com' };
+  const multiValueHeaders = { ...restSample.multiValueHeaders, Host: ['api.example.com'] };
+  return pathOf({ requestContext, headers, multiValueHeaders, ...fields });
+}
+
 describe('apigwRestSource requests', () => {
   it('C2/C22/C29: reads the documented REST sample, whose path has no stage', () => {
     // Act
@@ -143,7 +151,14 @@ describe('apigwRestSource requests', () => {
     ['$default', '/v1/payment', '/v1/payment'],
     ['/payment', '/payment', '/payment'],
   ])('C23: derives the prefix of resource %s on path %s → %s', (resource, path, expected) => {
-    expect(pathOf({ resource, path, pathParameters: null })).toBe(expected);
+    expect(customDomainPathOf({ resource, path, pathParameters: null })).toBe(expected);
+  });
+
+  it('C23: derives no prefix on the execute-api host, where no mapping can exist', () => {
+    // requestContext.path there is the stage and the path, never a mapping.
+    expect(pathOf({ resource: '/users/{id}', path: '/v1/users/42', pathParameters: null })).toBe(
+      '/v1/users/42',
+    );
   });
 
   it('C24: routes a nested proxy resource on the whole path, not on the proxy value', () => {
@@ -159,7 +174,7 @@ describe('apigwRestSource requests', () => {
     [null, '/dev/user/session', '/dev/user/session'],
     [{ proxy: '' }, '/dev/user/session', '/dev/user/session'],
   ])('C24: with pathParameters %j reads %s as %s', (pathParameters, path, expected) => {
-    expect(pathOf({ resource: '/user/{proxy+}', path, pathParameters })).toBe(expected);
+    expect(customDomainPathOf({ resource: '/user/{proxy+}', path, pathParameters })).toBe(expected);
   });
 
   it('C24: leaves the path alone when a greedy variable is not last', () => {

@@ -5,15 +5,17 @@ import { queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { LAMBDA_SYNC_RESPONSE_BYTES } from './apigw-http';
 import { assembleRequest } from './assemble-request';
-import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { isExecuteApiHost, isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
 import { stripBasePath } from './rest-base-path';
 import { stripStagePrefix } from './stage-prefix';
 import type { EventSource, LambdaHttpRequest, RequestOptions } from './types';
 
 /**
- * Whether `event` is a payload format 1.0 event: `httpMethod`, `resource` and a `requestContext`
- * without `elb` (that key marks the load balancer, whose events also carry `httpMethod`). REST APIs
- * send no `version`; HTTP APIs configured for payload 1.0 send `"1.0"`.
+ * Whether `event` is a payload format 1.0 event: `httpMethod` and `resource` strings and a
+ * `requestContext` without `elb` (that key marks the load balancer, whose events also carry
+ * `httpMethod`). REST APIs send no `version`; HTTP APIs configured for payload 1.0 send `"1.0"`.
+ * The types matter: WebSocket API events have the same keys with `null` values, and answering
+ * one as HTTP would lose the message.
  *
  * @param event - Any Lambda event.
  * @returns `true` for REST API and HTTP API payload 1.0 events.
@@ -23,8 +25,8 @@ export function isPayloadV1(event: unknown): event is APIGatewayProxyEvent {
   const version = own(event, 'version');
   return (
     isRecord(event) &&
-    Object.hasOwn(event, 'httpMethod') &&
-    Object.hasOwn(event, 'resource') &&
+    typeof own(event, 'httpMethod') === 'string' &&
+    typeof own(event, 'resource') === 'string' &&
     isRecord(requestContext) &&
     !Object.hasOwn(requestContext, 'elb') &&
     (version === undefined || version === '1.0')
@@ -35,19 +37,17 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
   const requestContext = ownRecord(event, 'requestContext');
   const headers = normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders'));
   let path = ownString(event, 'path') ?? '/';
+  const domain = ownString(requestContext, 'domainName') ?? headers['host'];
   // Only HTTP APIs send `version` here. They decode the path (AWS: "API Gateway decodes
   // URL-encoded request parameters") and keep the stage in it on the execute-api host, while REST
   // APIs pass `path` encoded as the client sent it and without the stage (live captures agree).
   if (own(event, 'version') === '1.0') {
-    const domain = ownString(requestContext, 'domainName') ?? headers['host'];
     path = escapePath(stripStagePrefix(path, ownString(requestContext, 'stage'), domain));
   }
-  path = stripBasePath(
-    path,
-    options.basePath,
-    ownString(event, 'resource'),
-    ownMap(event, 'pathParameters'),
-  );
+  // A base-path mapping exists only on a custom domain: on the execute-api host `path` is the
+  // API's own path (`requestContext.path` adds the stage, never a mapping), so nothing is derived.
+  const resource = isExecuteApiHost(domain) ? undefined : ownString(event, 'resource');
+  path = stripBasePath(path, options.basePath, resource, ownMap(event, 'pathParameters'));
   return assembleRequest({
     method: ownString(event, 'httpMethod'),
     path,

@@ -67,6 +67,11 @@ describe('detectEventSource', () => {
     ['an SQS event', readFixture('other', 'sqs'), 'an object with keys ["Records"]'],
     ['an EventBridge event', readFixture('other', 'eventbridge'), '"detail-type"'],
     ['a WebSocket API event', readFixture('other', 'apigw-websocket-connect'), '"requestContext"'],
+    [
+      'a WebSocket message whose httpMethod, path and resource are null',
+      readFixture('other', 'apigw-websocket-message'),
+      '"httpMethod"',
+    ],
     ['an empty object', {}, 'an object with no keys'],
     ['null', null, 'got null'],
     ['undefined', undefined, 'a value of type undefined'],
