@@ -16,7 +16,7 @@ export const LAYER_PACKAGES = [
 const common: Options = {
   format: ['cjs'],
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   minify: false,
   splitting: false,
