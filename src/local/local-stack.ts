@@ -92,6 +92,7 @@ export async function startLocalStack(
         onOutput: (line) => output.info(line),
       },
       maxWorkers: options.concurrency,
+      openapi: options.openapi,
       onBackgroundError: (message) => output.error(`A replacement worker failed: ${message}`),
     });
     cleanups.push(() => host.stop());
