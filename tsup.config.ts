@@ -16,7 +16,7 @@ export const LAYER_PACKAGES = [
 const common: Options = {
   format: ['cjs'],
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   minify: false,
   splitting: false,
@@ -46,14 +46,14 @@ export default defineConfig([
     clean: true,
   },
   {
-    // The local runner (npm start, npm run invoke, the load run) and the children it starts: not
-    // part of the layer. Packages stay external and resolve at run time: the runner's from the
-    // repository's node_modules, the function's (in the worker) through NODE_PATH, as on Lambda.
+    // The local runner (npm start, npm run invoke) and the children it starts: not part of the
+    // layer. Packages stay external and resolve at run time: the runner's from the repository's
+    // node_modules, the function's (in the worker) through NODE_PATH, as on Lambda. The framework
+    // is never bundled here: the route reader requires the layer's own copy.
     ...common,
     entry: {
       cli: 'src/local/cli.ts',
       invoke: 'src/local/invoke.ts',
-      'load-run': 'src/local/load-run.ts',
       worker: 'src/local/worker.ts',
       'describe-routes': 'src/local/describe-routes.ts',
     },

@@ -65,4 +65,4 @@ export type {
   OpenApiServer,
 } from './openapi/document-types';
 export { OpenApiDocumentError } from './openapi/openapi-document-error';
-export type { RoutesOrigin } from './routing/route-table';
+export { buildRouteTable, type RoutesOrigin, type RouteTable } from './routing/route-table';

@@ -5,13 +5,11 @@
  *
  * Data lives in `.local/dynamodb/` (git-ignored) unless `--in-memory` is given.
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { usersTable } from '../db/table-definition.ts';
 import { createTable } from './create-table.ts';
+import { DATA_FOLDER } from './data-folder.ts';
 import { DynamoDbLocal, JavaRequiredError, localDynamoDbClient } from './dynamodb-local.ts';
-
-const DATA_FOLDER = fileURLToPath(new URL('../../.local/dynamodb/', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -52,6 +50,7 @@ async function main(): Promise<void> {
       `DynamoDB Local is listening on ${db.endpoint} (${inMemory ? 'in memory' : `data in ${DATA_FOLDER}`}).`,
       `Table ${values.table} ${outcome === 'created' ? 'created' : 'already there'}.`,
       `Use it with: DYNAMODB_ENDPOINT=${db.endpoint} TABLE_NAME=${values.table}`,
+      `or serve the API on it: SAMPLE_DYNAMODB=${db.endpoint} SAMPLE_TABLE=${values.table} npm start`,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );

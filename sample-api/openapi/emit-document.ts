@@ -7,10 +7,9 @@
  *   node emit-document.ts <output.json> <title> <version>
  */
 import { writeFileSync } from 'node:fs';
-import {
-  openApiDocumentWithLayer,
-  requireLayerFramework,
-} from '../../src/local/layer-framework.ts';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as LambdaControllers from 'lambda-controllers';
 
 const [output, title, version] = process.argv.slice(2);
 const { NODE_PATH: layerModules } = process.env;
@@ -19,8 +18,13 @@ if (output === undefined || title === undefined || version === undefined) {
 }
 if (layerModules === undefined) throw new Error('NODE_PATH must be the layer node_modules folder.');
 
-// The layer's loadRoutes, as main.handler runs it, never the repository's sources.
-const found = requireLayerFramework(layerModules).loadRoutes(process.env);
+// The layer's own lambda-controllers, resolved from its main.js as the runtime resolves it: the
+// copy routes.js uses, never the repository's sources.
+const framework: typeof LambdaControllers = createRequire(join(layerModules, 'main.js'))(
+  'lambda-controllers',
+);
+const found = framework.loadRoutes(process.env);
 const loaded = 'deferred' in found ? await found.load() : found;
-const document = openApiDocumentWithLayer(layerModules, loaded, { title, version });
+const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
+const document = framework.buildOpenApiDocument(loaded.routes, { title, version }, options);
 writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

@@ -104,7 +104,7 @@ export async function bundlePackage(modules: string, spec: SingleFilePackage): P
     metafile: true,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     mainFields: ['module', 'main'],
     // A namespace import used for a name the stub lacks would be undefined: make it an error.

@@ -5,12 +5,15 @@ import { parseLocalArgs } from './cli-options';
 const options = parseLocalArgs(['--stage', 'dev', '--function', 'build/users'], {}, 'serve');
 
 describe('formatBanner', () => {
-  it('starts with the URL, then the function, runtime, database, stage, routes and watch', () => {
+  it('starts with the URL, then the function, runtime, services, stage, routes and watch', () => {
     // Act
     const banner = formatBanner({
       url: 'http://localhost:3000/dev',
       options,
-      database: 'DynamoDB Local on http://127.0.0.1:8000 (in memory)',
+      services: {
+        module: join(process.cwd(), 'local/services.ts'),
+        describe: ['DynamoDB Local on http://127.0.0.1:8000 (in memory)', 'table users (created)'],
+      },
       routes: ['POST /users', 'GET  /users/{id}'],
       watching: undefined,
       nodeVersion: 'v22.23.3',
@@ -20,7 +23,9 @@ describe('formatBanner', () => {
       'Local HTTP API listening on http://localhost:3000/dev',
       '  function  build/users (main.handler: task root first, then the layer)',
       '  runtime   Node v22.23.3, 512 MB, 30 s timeout, up to 4 warm workers',
-      '  database  DynamoDB Local on http://127.0.0.1:8000 (in memory)',
+      '  services  local/services.ts',
+      '            DynamoDB Local on http://127.0.0.1:8000 (in memory)',
+      '            table users (created)',
       '  stage     dev',
       '  routes    POST /users',
       '            GET  /users/{id}',
@@ -30,17 +35,20 @@ describe('formatBanner', () => {
     ]);
   });
 
-  it('says every request goes to $default when the function declares no routes', () => {
+  it('says when there are no services and every request goes to $default for want of routes', () => {
     // Act
     const banner = formatBanner({
       url: 'http://localhost:3000',
       options,
-      database: 'none',
+      services: { module: undefined, describe: [] },
       routes: [],
       watching: 'build/users',
       nodeVersion: 'v22.23.3',
     });
     // Assess
+    expect(banner).toContain(
+      '  services  none (--services MODULE starts what the function needs)\n',
+    );
     expect(banner).toContain(
       '  routes    none declared: every request goes to the $default route\n',
     );

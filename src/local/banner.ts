@@ -5,7 +5,8 @@ import type { LocalOptions } from './cli-options';
 export interface BannerFacts {
   readonly url: string;
   readonly options: LocalOptions;
-  readonly database: string;
+  /** The services module, or `undefined` for none, and the lines its `start()` described. */
+  readonly services: { readonly module: string | undefined; readonly describe: readonly string[] };
   /** `METHOD /path` lines. */
   readonly routes: readonly string[];
   /** What `--watch` watches, or `undefined` without it. */
@@ -20,26 +21,31 @@ export function shownPath(path: string): string {
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
+/** A label's first line, then the rest indented under it. */
+function labelled(label: string, lines: readonly string[]): string[] {
+  return lines.map((line, index) => `  ${index === 0 ? label.padEnd(10) : ' '.repeat(10)}${line}`);
+}
+
 /** The lines `npm start` prints once it listens: URL first, then the function and its routes. */
 export function formatBanner(facts: BannerFacts): string {
-  const { options } = facts;
-  const [first, ...more] = facts.routes;
+  const { options, services } = facts;
   const routes =
-    first === undefined
-      ? ['  routes    none declared: every request goes to the $default route']
-      : [
-          `  routes    ${first}`,
-          ...more.map((route) => `            ${route}`),
-          '            (any other request goes to the $default route)',
-        ];
+    facts.routes.length === 0
+      ? ['none declared: every request goes to the $default route']
+      : [...facts.routes, '(any other request goes to the $default route)'];
   return [
     `Local HTTP API listening on ${facts.url}`,
     `  function  ${shownPath(options.functionDir)} (main.handler: task root first, then the layer)`,
     `  runtime   Node ${facts.nodeVersion}, ${options.memoryMb} MB, ${options.timeoutSeconds} s ` +
       `timeout, up to ${options.concurrency} warm workers`,
-    `  database  ${facts.database}`,
+    ...labelled(
+      'services',
+      services.module === undefined
+        ? ['none (--services MODULE starts what the function needs)']
+        : [shownPath(services.module), ...services.describe],
+    ),
     `  stage     ${options.stage}`,
-    ...routes,
+    ...labelled('routes', routes),
     `  watch     ${facts.watching ?? 'off (--watch rebuilds and reloads on change)'}`,
     'Press Ctrl-C to stop.',
   ].join('\n');

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_FUNCTION_DIR, parseLocalArgs, UsageError } from './cli-options';
+import { DEFAULT_FUNCTION_DIR, DEFAULT_SERVICES, parseLocalArgs, UsageError } from './cli-options';
 
 function usageErrorOf(run: () => unknown): string {
   try {
@@ -12,7 +12,7 @@ function usageErrorOf(run: () => unknown): string {
 }
 
 describe('parseLocalArgs', () => {
-  it('defaults to the sample API on port 3000, $default stage, 30 s and 512 MB like Terraform', () => {
+  it('defaults to the sample API and its services on port 3000, $default stage, 30 s and 512 MB like Terraform', () => {
     expect(parseLocalArgs([], {}, 'serve')).toEqual({
       port: 3000,
       functionDir: DEFAULT_FUNCTION_DIR,
@@ -23,8 +23,7 @@ describe('parseLocalArgs', () => {
       timeoutSeconds: 30,
       memoryMb: 512,
       concurrency: 4,
-      database: { kind: 'local' },
-      table: 'lambda-controllers-users',
+      services: DEFAULT_SERVICES,
       env: {},
       help: false,
       positionals: [],
@@ -65,10 +64,8 @@ describe('parseLocalArgs', () => {
         '1024',
         '--concurrency',
         '8',
-        '--dynamodb',
-        'http://127.0.0.1:8000',
-        '--table',
-        'users-test',
+        '--services',
+        'local/services.mjs',
         '--env',
         'A=1',
         '--env',
@@ -86,8 +83,7 @@ describe('parseLocalArgs', () => {
       timeoutSeconds: 3,
       memoryMb: 1024,
       concurrency: 8,
-      database: { kind: 'endpoint', url: 'http://127.0.0.1:8000' },
-      table: 'users-test',
+      services: resolve('local/services.mjs'),
       env: { A: '1', B: 'x=y' },
     });
   });
@@ -97,10 +93,7 @@ describe('parseLocalArgs', () => {
     [['--timeout', '0'], '--timeout must be an integer from 1 to 900; got "0"'],
     [['--memory', '64'], '--memory must be an integer from 128 to 10240; got "64"'],
     [['--concurrency', '1.5'], '--concurrency must be an integer from 1 to 1000; got "1.5"'],
-    [
-      ['--dynamodb', 'mongo'],
-      '--dynamodb must be local, memory, off or an http(s) URL; got "mongo"',
-    ],
+    [['--services', ''], '--services takes a module path, or none'],
     [['--env', 'no-equals'], '--env takes NAME=VALUE; got "no-equals"'],
     [['--stage', 'a/b'], '--stage must be $default or letters, digits, - and _; got "a/b"'],
     [['extra.json'], 'npm start takes no arguments besides flags; got ["extra.json"]'],
@@ -116,9 +109,16 @@ describe('parseLocalArgs', () => {
     expect(usageErrorOf(() => parseLocalArgs(['--watch', 'e.json'], {}, 'invoke'))).toBe(
       '--watch only applies to npm start',
     );
-    expect(parseLocalArgs(['e.json', '--dynamodb', 'off'], {}, 'invoke')).toMatchObject({
+    expect(parseLocalArgs(['e.json', '--services', 'none'], {}, 'invoke')).toMatchObject({
       positionals: ['e.json'],
-      database: { kind: 'off' },
+      services: undefined,
     });
+  });
+
+  it('reads --services relative to where npm was run, and none as no services', () => {
+    expect(
+      parseLocalArgs(['--services', 'local/s.ts'], { INIT_CWD: '/home/me/app' }, 'serve'),
+    ).toMatchObject({ services: '/home/me/app/local/s.ts' });
+    expect(parseLocalArgs(['--services', 'none'], {}, 'serve').services).toBeUndefined();
   });
 });

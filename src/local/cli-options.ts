@@ -1,18 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { usersTable } from '../../sample-api/db/table-definition.ts';
 import { REPO_ROOT } from './task-root';
-
-/** Where the function's database comes from. */
-export type DatabaseMode =
-  /** DynamoDB Local with its data under `.local/dynamodb/`. */
-  | { readonly kind: 'local' }
-  /** DynamoDB Local in memory: nothing survives a restart. */
-  | { readonly kind: 'memory' }
-  /** No database: for functions that need none. */
-  | { readonly kind: 'off' }
-  /** An already running DynamoDB (Local) endpoint. */
-  | { readonly kind: 'endpoint'; readonly url: string };
 
 /** Everything `npm start` and `npm run invoke` are told on the command line. */
 export interface LocalOptions {
@@ -26,8 +14,8 @@ export interface LocalOptions {
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly concurrency: number;
-  readonly database: DatabaseMode;
-  readonly table: string;
+  /** The services module (`--services`), or `undefined` for `--services none`. */
+  readonly services: string | undefined;
   readonly env: Readonly<Record<string, string>>;
   readonly help: boolean;
   /** Arguments besides flags (the event file of `npm run invoke`). */
@@ -44,7 +32,12 @@ export class UsageError extends Error {
   }
 }
 
+// This repository's defaults name the sample API by path; nothing of it is imported.
 export const DEFAULT_FUNCTION_DIR = join(REPO_ROOT, 'layer-dist/functions/sample-api');
+export const DEFAULT_SERVICES = join(REPO_ROOT, 'sample-api/local/services.ts');
+
+/** The `--services` value that starts no services. */
+export const NO_SERVICES_FLAG = 'none';
 
 export const USAGE = `Usage:
   npm start -- [options]                 serve the function as an HTTP API on localhost
@@ -59,8 +52,9 @@ Options:
   --timeout SECONDS   function timeout, 1-900 (default: 30)
   --memory MB         function memory, 128-10240 (default: 512)
   --concurrency N     most warm workers at once (default: 4)
-  --dynamodb MODE     local (DynamoDB Local, data in .local/dynamodb), memory, off, or a URL
-  --table NAME        table to create when missing and pass as TABLE_NAME
+  --services MODULE   module whose start() starts what the function needs, such as a
+                      database, and gives it environment variables; none starts nothing
+                      (default: the sample API's, DynamoDB Local with the users table)
   --env NAME=VALUE    extra environment variable for the function (repeatable)
   -h, --help          show this help`;
 
@@ -78,14 +72,6 @@ function integer(flag: string, text: string, min: number, max: number): number {
   return value;
 }
 
-function databaseMode(text: string): DatabaseMode {
-  if (text === 'local' || text === 'memory' || text === 'off') return { kind: text };
-  if (/^https?:\/\/[^/]+/.test(text)) return { kind: 'endpoint', url: text };
-  throw new UsageError(
-    `--dynamodb must be local, memory, off or an http(s) URL; got ${JSON.stringify(text)}`,
-  );
-}
-
 function environment(pairs: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const pair of pairs) {
@@ -96,6 +82,13 @@ function environment(pairs: readonly string[]): Record<string, string> {
     env[match[1]] = match[2];
   }
   return env;
+}
+
+function servicesModule(base: string, text: string | undefined): string | undefined {
+  if (text === undefined) return DEFAULT_SERVICES;
+  if (text === NO_SERVICES_FLAG) return undefined;
+  if (text === '') throw new UsageError('--services takes a module path, or none');
+  return resolve(base, text);
 }
 
 function stageName(text: string): string {
@@ -121,8 +114,7 @@ function parse(argv: readonly string[]) {
         timeout: { type: 'string' },
         memory: { type: 'string' },
         concurrency: { type: 'string' },
-        dynamodb: { type: 'string' },
-        table: { type: 'string' },
+        services: { type: 'string' },
         env: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -168,8 +160,7 @@ export function parseLocalArgs(
     timeoutSeconds: integer('timeout', values.timeout ?? '30', 1, 900),
     memoryMb: integer('memory', values.memory ?? '512', 128, 10240),
     concurrency: integer('concurrency', values.concurrency ?? '4', 1, 1000),
-    database: databaseMode(values.dynamodb ?? 'local'),
-    table: values.table ?? usersTable.localName,
+    services: servicesModule(base, values.services),
     env: environment(values.env ?? []),
     help: values.help ?? false,
     positionals,

@@ -1,13 +1,14 @@
 // A short-lived child that reads a function's declared routes, so the local server can fill in
 // `routeKey` and `pathParameters` as an HTTP API with those routes does. It runs apart from the
 // warm workers because building the table constructs the controllers, which a real container
-// does exactly once. Its bundled `buildRouteTable` reads the records the layer's decorators wrote:
-// the metadata store and reflect-metadata's registry both live on `globalThis`, shared by copies.
-import { type LoadedRoutes, loadRoutes } from '../layer/load-routes';
-import { buildRouteTable } from '../routing/route-table';
+// does exactly once. Everything it does goes through the layer's own framework: the copy the
+// function's decorators wrote their records into.
+import { delimiter } from 'node:path';
+import type { LoadedRoutes } from '../index';
 import { installEsmNodePath } from './esm-node-path';
-import { openApiDocumentWithLayer } from './layer-framework';
-import { type DescribeMessage, toRuntimeError } from './worker-protocol';
+import { type LayerFramework, requireLayerFramework } from './layer-framework';
+import { messageOf } from './message-of';
+import { type DescribeMessage, OPENAPI_FLAG, toRuntimeError } from './worker-protocol';
 
 function send(message: DescribeMessage): Promise<void> {
   return new Promise((done) => {
@@ -17,28 +18,36 @@ function send(message: DescribeMessage): Promise<void> {
 }
 
 /** The routes' OpenAPI document, or why it could not be built. */
-function openApiOf(loaded: LoadedRoutes): { document: unknown } | { error: string } {
-  const layer = process.env['NODE_PATH']?.split(':')[0];
-  if (layer === undefined) return { error: 'NODE_PATH does not name the layer' };
+function openApiOf(
+  framework: LayerFramework,
+  loaded: LoadedRoutes,
+): { document: unknown } | { error: string } {
   const info = { title: process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local', version: 'local' };
+  const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
   try {
-    return { document: openApiDocumentWithLayer(layer, loaded, info) };
+    return { document: framework.buildOpenApiDocument(loaded.routes, info, options) };
   } catch (error) {
     // Served as the answer to /openapi.json: routing works even when the document cannot.
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: messageOf(error) };
   }
 }
 
 async function main(): Promise<void> {
-  installEsmNodePath(process.env['NODE_PATH']);
+  const nodePath = process.env['NODE_PATH'];
+  installEsmNodePath(nodePath);
   try {
-    const found = loadRoutes(process.env);
+    const layer = nodePath?.split(delimiter)[0];
+    if (layer === undefined || layer === '') throw new Error('NODE_PATH does not name the layer');
+    const framework = requireLayerFramework(layer);
+    const found = framework.loadRoutes(process.env);
     const loaded = 'deferred' in found ? await found.load() : found;
-    const table = buildRouteTable(loaded.routes, loaded.origin);
+    const table = framework.buildRouteTable(loaded.routes, loaded.origin);
     await send({
       type: 'routes',
       routes: table.routes.map((route) => ({ method: route.method, path: route.path })),
-      openapi: openApiOf(loaded),
+      openapi: process.argv.includes(OPENAPI_FLAG)
+        ? openApiOf(framework, loaded)
+        : { error: 'the local server runs without --openapi' },
     });
   } catch (error) {
     await send({ type: 'routes-error', error: toRuntimeError(error, 'RoutesModuleError') });

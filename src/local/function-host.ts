@@ -7,6 +7,8 @@ export interface FunctionHostOptions {
   readonly function: FunctionProcessOptions;
   /** Most warm workers at once. */
   readonly maxWorkers: number;
+  /** Build the routes' OpenAPI document too (`--openapi`). */
+  readonly openapi: boolean;
   /** Told when a replacement worker started in the background fails to initialize. */
   readonly onBackgroundError: (message: string) => void;
 }
@@ -17,12 +19,14 @@ export interface FunctionHostOptions {
  */
 export class FunctionHost {
   readonly #settings: FunctionProcessOptions;
+  readonly #withOpenApi: boolean;
   readonly #pool: WorkerPool;
   #routes = new RouteKeys([]);
   #openapi: DeclaredRoutes['openapi'] = { error: 'the function declares no routes' };
 
   constructor(options: FunctionHostOptions) {
     this.#settings = options.function;
+    this.#withOpenApi = options.openapi;
     this.#pool = new WorkerPool({
       startWorker: () => FunctionProcess.start(options.function),
       maxWorkers: options.maxWorkers,
@@ -74,7 +78,7 @@ export class FunctionHost {
   // A function without routes.js (it ships its own main.handler) declares no routes, and every
   // request goes to $default; when routes.js is broken, the init error is the one worth showing.
   #readRouteKeys(): Promise<DeclaredRoutes> {
-    return readRouteKeys(this.#settings).catch((error: unknown) => {
+    return readRouteKeys(this.#settings, { openapi: this.#withOpenApi }).catch((error: unknown) => {
       if (!(error instanceof FunctionError)) throw error;
       return { routes: [], openapi: { error: error.message } };
     });

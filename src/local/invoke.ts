@@ -3,17 +3,50 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { JavaRequiredError } from '../../sample-api/local/dynamodb-local.ts';
+import { Cleanups } from './cleanups';
 import { parseLocalArgs, USAGE, UsageError } from './cli-options';
-import { openDatabase } from './database';
 import { FunctionError, FunctionProcess } from './function-process';
 import { formatDuration } from './log-line';
+import { messageOf } from './message-of';
+import { describeServicesError, openServices, ServicesError } from './start-services';
+
+const aborting = new AbortController();
 
 function readEvent(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new UsageError(`Cannot read the event file ${file}: ${String(error)}`, { cause: error });
+  }
+}
+
+/** `promise`, or a rejection with the abort reason as soon as Ctrl-C or SIGTERM arrives. */
+function untilAborted<T>(promise: Promise<T>): Promise<T> {
+  const { signal } = aborting;
+  return new Promise((settle, fail) => {
+    const onAbort = (): void => fail(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(settle, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function invokeOnce(fn: FunctionProcess, event: unknown): Promise<void> {
+  const awsRequestId = randomUUID();
+  const started = performance.now();
+  try {
+    const result = await untilAborted(fn.invoke(event, { awsRequestId }));
+    console.log(JSON.stringify(result, null, 2));
+  } catch (error) {
+    // Lambda answers a failed invocation with the error document; print it the same way.
+    if (!(error instanceof FunctionError)) throw error;
+    const { errorType, errorMessage, stack } = error.runtimeError;
+    console.log(JSON.stringify({ errorType, errorMessage, trace: stack }, null, 2));
+    process.exitCode = 1;
+  } finally {
+    console.error(
+      `REPORT RequestId: ${awsRequestId} Duration: ${formatDuration(performance.now() - started)}`,
+    );
   }
 }
 
@@ -30,43 +63,46 @@ async function main(): Promise<void> {
     );
   }
   const event = readEvent(resolve(options.base, file));
-  // Signals would otherwise kill this process without running the 'exit' hook that ends Java.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-  const database = await openDatabase(options.database, options.table);
+  // The first Ctrl-C or SIGTERM stops the services and the worker; a second one exits at once.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => (aborting.signal.aborted ? process.exit(130) : aborting.abort()));
+  }
+  const cleanups = new Cleanups();
   try {
+    const services = await openServices(options.services, {
+      command: 'invoke',
+      functionDir: options.functionDir,
+      env: process.env,
+      // stdout carries the result alone.
+      log: (line) => console.error(line),
+      signal: aborting.signal,
+    });
+    cleanups.add(() => services.stop());
+    aborting.signal.throwIfAborted();
     const fn = await FunctionProcess.start({
       functionDir: options.functionDir,
       functionName: options.functionName,
       memoryMb: options.memoryMb,
       timeoutMs: options.timeoutSeconds * 1000,
-      env: { ...database.env, ...options.env },
+      env: { ...services.env, ...options.env },
       onOutput: (line) => console.error(line),
     });
-    const awsRequestId = randomUUID();
-    const started = performance.now();
-    try {
-      const result = await fn.invoke(event, { awsRequestId });
-      console.log(JSON.stringify(result, null, 2));
-    } catch (error) {
-      // Lambda answers a failed invocation with the error document; print it the same way.
-      if (!(error instanceof FunctionError)) throw error;
-      const { errorType, errorMessage, stack } = error.runtimeError;
-      console.log(JSON.stringify({ errorType, errorMessage, trace: stack }, null, 2));
-      process.exitCode = 1;
-    } finally {
-      console.error(
-        `REPORT RequestId: ${awsRequestId} Duration: ${formatDuration(performance.now() - started)}`,
-      );
-      await fn.stop();
-    }
-  } finally {
-    await database.stop();
+    cleanups.add(() => fn.stop());
+    await invokeOnce(fn, event);
+  } catch (error) {
+    // The error that stopped the run is the one to report; a failure to clean up is only logged.
+    await cleanups.run().catch((cleanupError: unknown) => {
+      console.error(`Stopping after the failure failed too: ${messageOf(cleanupError)}`);
+    });
+    throw error;
   }
+  await cleanups.run();
 }
 
 main().catch((error: unknown) => {
+  if (aborting.signal.aborted) process.exit(130);
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof JavaRequiredError) console.error(error.message);
-  else console.error(error instanceof Error ? error.message : error);
+  else if (error instanceof ServicesError) console.error(describeServicesError(error));
+  else console.error(messageOf(error));
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { formatBanner } from './banner';
+import { Cleanups } from './cleanups';
 import type { LocalOptions } from './cli-options';
-import { openDatabase } from './database';
 import { FunctionHost } from './function-host';
+import { messageOf } from './message-of';
 import { createLocalServer } from './server';
+import { openServices } from './start-services';
 import { watchFunction } from './watch';
 
 /** Where the stack writes: request lines and function output, and problems. */
@@ -14,10 +16,21 @@ export interface StackOutput {
   error(line: string): void;
 }
 
+/** What the stack runs in, besides its options. */
+export interface StackContext {
+  readonly output: StackOutput;
+  /** Colour the request lines. */
+  readonly colour: boolean;
+  /** The environment `npm start` runs in, handed to the services module. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Aborted by Ctrl-C or SIGTERM: the start stops what it started and rejects. */
+  readonly signal: AbortSignal;
+}
+
 export interface RunningStack {
   /** `http://localhost:<port>`, with `/<stage>` on a named stage. */
   readonly url: string;
-  /** Stops the watcher, the server, the workers and DynamoDB Local (Java included). */
+  /** Stops the watcher, the server, the workers and the services, in that order. */
   stop(): Promise<void>;
 }
 
@@ -27,10 +40,6 @@ export class LocalStackError extends Error {
     super(message, options);
     this.name = 'LocalStackError';
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function listen(server: Server, port: number): Promise<number> {
@@ -58,28 +67,35 @@ async function close(server: Server): Promise<void> {
 }
 
 /**
- * Starts everything `npm start` runs: the database, warm workers of the function, its route
- * table, the HTTP server and, with `--watch`, the rebuild-and-reload loop. A failure part-way
- * stops whatever had started before it is thrown.
+ * Starts everything `npm start` runs: the services module, warm workers of the function, its
+ * route table, the HTTP server and, with `--watch`, the rebuild-and-reload loop. A failure or an
+ * abort part-way stops whatever had started (the services included) before it is thrown.
+ *
+ * @throws LocalStackError or ServicesError for what the user fixes; the signal's reason when it
+ * was aborted.
  */
 export async function startLocalStack(
   options: LocalOptions,
-  output: StackOutput,
-  colour: boolean,
+  context: StackContext,
 ): Promise<RunningStack> {
+  const { output, signal } = context;
   if (!existsSync(options.functionDir)) {
     throw new LocalStackError(
       `${options.functionDir} does not exist: run "npm run build" first, or pass --function ` +
         'with a built function folder.',
     );
   }
-  const cleanups: Array<() => Promise<void>> = [];
-  const stop = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  };
+  const cleanups = new Cleanups();
   try {
-    const database = await openDatabase(options.database, options.table);
-    cleanups.push(() => database.stop());
+    const services = await openServices(options.services, {
+      command: 'serve',
+      functionDir: options.functionDir,
+      env: context.env,
+      log: (line) => output.info(line),
+      signal,
+    });
+    cleanups.add(() => services.stop());
+    signal.throwIfAborted();
     const host = new FunctionHost({
       function: {
         functionDir: options.functionDir,
@@ -88,14 +104,16 @@ export async function startLocalStack(
         timeoutMs: options.timeoutSeconds * 1000,
         // The server's line per request replaces the framework's JSON access log; --env can
         // turn it back on.
-        env: { LAMBDA_CONTROLLERS_ACCESS_LOG: 'off', ...database.env, ...options.env },
+        env: { LAMBDA_CONTROLLERS_ACCESS_LOG: 'off', ...services.env, ...options.env },
         onOutput: (line) => output.info(line),
       },
       maxWorkers: options.concurrency,
+      openapi: options.openapi,
       onBackgroundError: (message) => output.error(`A replacement worker failed: ${message}`),
     });
-    cleanups.push(() => host.stop());
+    cleanups.add(() => host.stop());
     const initError = await host.start();
+    signal.throwIfAborted();
     if (initError !== undefined) {
       if (!options.watch) throw initError;
       output.error(
@@ -108,28 +126,32 @@ export async function startLocalStack(
       routes: () => host.routes,
       openapi: options.openapi ? () => host.openapi : undefined,
       log: (line) => output.info(line),
-      colour,
+      colour: context.colour,
     });
     const port = await listen(server, options.port);
-    cleanups.push(() => close(server));
+    cleanups.add(() => close(server));
+    signal.throwIfAborted();
     const watch = options.watch
       ? watchFunction(options.functionDir, () => host.reload(), output)
       : undefined;
-    if (watch !== undefined) cleanups.push(async () => watch.watcher.close());
+    if (watch !== undefined) cleanups.add(async () => watch.watcher.close());
     const url = `http://localhost:${port}${options.stage === '$default' ? '' : `/${options.stage}`}`;
     output.info(
       formatBanner({
         url,
         options,
-        database: database.description,
+        services,
         routes: host.routes.describe(),
         watching: watch?.description,
         nodeVersion: process.version,
       }),
     );
-    return { url, stop };
+    return { url, stop: () => cleanups.run() };
   } catch (error) {
-    await stop();
+    // The start's own error is the one to report; a failure to clean up after it is only logged.
+    await cleanups.run().catch((cleanupError: unknown) => {
+      output.error(`Stopping after a failed start failed too: ${messageOf(cleanupError)}`);
+    });
     throw error;
   }
 }

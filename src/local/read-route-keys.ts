@@ -3,24 +3,29 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FunctionError } from './function-process';
 import { type FunctionSettings, LOCAL_DIST, launchInTaskRoot } from './task-root';
-import type { DescribeMessage, RouteKey } from './worker-protocol';
+import { type DescribeMessage, OPENAPI_FLAG, type RouteKey } from './worker-protocol';
 
 const DESCRIBE_SCRIPT = join(LOCAL_DIST, 'describe-routes.js');
 
-/**
- * Loads the function's routes module in a throwaway process, with the same task root, NODE_PATH
- * and environment as its workers, and returns the routes its controllers declare and their
- * OpenAPI document.
- *
- * @throws FunctionError with the loading or route-table error.
- */
+/** The routes a function's controllers declare, and their OpenAPI document when asked for. */
 export interface DeclaredRoutes {
   readonly routes: readonly RouteKey[];
   readonly openapi: { readonly document: unknown } | { readonly error: string };
 }
 
-export async function readRouteKeys(settings: FunctionSettings): Promise<DeclaredRoutes> {
-  const { child, taskRoot } = launchInTaskRoot(DESCRIBE_SCRIPT, settings);
+/**
+ * Loads the function's routes module in a throwaway process, with the same task root, NODE_PATH
+ * and environment as its workers, and returns the routes its controllers declare and, with
+ * `openapi`, their OpenAPI document.
+ *
+ * @throws FunctionError with the loading or route-table error.
+ */
+export async function readRouteKeys(
+  settings: FunctionSettings,
+  options: { readonly openapi: boolean },
+): Promise<DeclaredRoutes> {
+  const args = options.openapi ? [OPENAPI_FLAG] : [];
+  const { child, taskRoot } = launchInTaskRoot(DESCRIBE_SCRIPT, settings, args);
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));

@@ -71,10 +71,14 @@ export function functionEnvironment(
 }
 
 /**
- * Copies the function's folder to a fresh task root and starts `script` there with an IPC channel,
- * the function's environment and a heap capped below its memory size.
+ * Copies the function's folder to a fresh task root and starts `script` there with `args`, an IPC
+ * channel, the function's environment and a heap capped below its memory size.
  */
-export function launchInTaskRoot(script: string, settings: FunctionSettings): TaskProcess {
+export function launchInTaskRoot(
+  script: string,
+  settings: FunctionSettings,
+  args: readonly string[] = [],
+): TaskProcess {
   const taskRoot = mkdtempSync(join(tmpdir(), 'lambda-task-'));
   cpSync(settings.functionDir, taskRoot, { recursive: true });
   // Lambda's Node.js bootstrap sizes V8's old space from the memory setting, so a function that
@@ -82,7 +86,7 @@ export function launchInTaskRoot(script: string, settings: FunctionSettings): Ta
   const heapMb = Math.floor((settings.memoryMb ?? DEFAULT_MEMORY_MB) * 0.9);
   const child = spawn(
     settings.nodeBinary ?? process.execPath,
-    [`--max-old-space-size=${heapMb}`, script],
+    [`--max-old-space-size=${heapMb}`, script, ...args],
     {
       cwd: taskRoot,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,4 +1,5 @@
 import { FunctionError, FunctionTimeoutError } from './function-process';
+import { messageOf } from './message-of';
 import type { InvokeContext, RuntimeError } from './worker-protocol';
 
 /** What the pool needs of a worker; `FunctionProcess` is one. */
@@ -42,10 +43,6 @@ interface Member {
 interface Waiter {
   resolve(member: Member): void;
   reject(error: unknown): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function outcomeOf(error: unknown): InvokeOutcome {

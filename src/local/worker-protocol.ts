@@ -52,6 +52,9 @@ export interface RouteKey {
   readonly path: string;
 }
 
+/** The route reader's argument that asks it for the OpenAPI document too. */
+export const OPENAPI_FLAG = '--openapi';
+
 /** What the route reader (`describe-routes.ts`) reports before it exits. */
 export type DescribeMessage =
   | {

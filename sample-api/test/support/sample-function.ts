@@ -1,12 +1,18 @@
-import { existsSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FunctionProcess } from '../../../src/local/function-process';
+import { createInterface } from 'node:readline';
 import { type HttpApiRequest, httpApiEvent } from '../../../src/test/support/http-api-event.ts';
 import { LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
 import { type ApiResponse, toApiResponse } from './api-response.ts';
+import type { HandlerMessage } from './handler-process.ts';
 import { dynamoDbEndpoint } from './test-table.ts';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
+const LAYER_MODULES = join(REPO_ROOT, 'layer-dist/nodejs/node_modules');
+const HANDLER_PROCESS = join(__dirname, 'handler-process.ts');
 
 /** Where `npm run build` puts the deployable sample function (its `routes.js`). */
 export const BUILT_FUNCTION_DIR = join(REPO_ROOT, 'layer-dist/functions/sample-api');
@@ -18,6 +24,84 @@ export interface SampleFunction {
   /** Invokes `main.handler` with any event; resolves with its raw result. */
   invoke(event: unknown): Promise<unknown>;
   stop(): Promise<void>;
+}
+
+interface Worker {
+  invoke(event: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One Lambda-like container of the built sample: a child Node process with NODE_PATH at the built
+ * layer and LAMBDA_TASK_ROOT at a copy of the built function outside the repository, as Lambda
+ * unpacks it to /var/task, so `routes.js` reaches the layer's packages and never the repository's.
+ */
+async function startWorker(env: Readonly<Record<string, string>>): Promise<Worker> {
+  const taskRoot = mkdtempSync(join(tmpdir(), 'sample-api-task-'));
+  cpSync(BUILT_FUNCTION_DIR, taskRoot, { recursive: true });
+  const child: ChildProcess = fork(HANDLER_PROCESS, [], {
+    cwd: taskRoot,
+    execArgv: ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      TZ: ':UTC',
+      NODE_PATH: LAYER_MODULES,
+      LAMBDA_TASK_ROOT: taskRoot,
+      AWS_LAMBDA_FUNCTION_NAME: 'sample-api',
+      ...env,
+    },
+  });
+  const output: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream !== null) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  }
+  const exited = once(child, 'exit');
+  const pending = new Map<
+    number,
+    { resolve(payload: unknown): void; reject(error: Error): void }
+  >();
+  let nextId = 1;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(taskRoot, { recursive: true, force: true });
+  };
+  void exited.then(([code]) => {
+    for (const { reject } of pending.values()) reject(new Error(`The worker exited with ${code}`));
+    pending.clear();
+  });
+  const ready = await new Promise<HandlerMessage>((answer, fail) => {
+    child.once('message', answer);
+    void exited.then(([code]) => fail(new Error(`The worker exited with ${code}`)));
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  if (ready.type !== 'ready') {
+    await stop();
+    throw new Error(
+      `The sample failed to initialize: ${JSON.stringify(ready)}\n${output.join('\n')}`,
+    );
+  }
+  child.on('message', (message: HandlerMessage) => {
+    if (message.type !== 'result' && message.type !== 'error') return;
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.type === 'result') waiting?.resolve(JSON.parse(message.payload));
+    else waiting?.reject(new Error(message.message));
+  });
+  return {
+    invoke: (event) =>
+      new Promise((resolvePayload, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve: resolvePayload, reject });
+        child.send({ id, event: JSON.stringify(event) });
+      }),
+    stop,
+  };
 }
 
 /**
@@ -37,12 +121,10 @@ export async function startSampleFunction(
     DYNAMODB_ENDPOINT: dynamoDbEndpoint(),
   };
   const workers = await Promise.all(
-    Array.from({ length: options.workers ?? 1 }, () =>
-      FunctionProcess.start({ functionDir: BUILT_FUNCTION_DIR, env }),
-    ),
+    Array.from({ length: options.workers ?? 1 }, () => startWorker(env)),
   );
   let next = 0;
-  const pick = (): FunctionProcess => {
+  const pick = (): Worker => {
     const worker = workers[next++ % workers.length];
     if (worker === undefined) throw new Error('No worker was started');
     return worker;

@@ -22,8 +22,8 @@ beforeAll(async () => {
     '256',
     '--concurrency',
     '2',
-    '--dynamodb',
-    'off',
+    '--services',
+    'none',
   ]);
   api = server.url;
 });

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { LOCAL_DIST } from '../../local/task-root';
 import { NODE22 } from '../integration/support/runtimes';
 import { functionFolder, scratchFolder } from './support/local-server';
-import { RAW_HANDLER } from './support/test-functions';
+import { GREETING_HANDLER, JOURNALED_SERVICES, RAW_HANDLER } from './support/test-functions';
 
 const INVOKE = join(LOCAL_DIST, 'invoke.js');
 const EVENTS = resolve(__dirname, '../../../sample-api/events');
@@ -16,10 +16,20 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs `npm run invoke -- args` (without the build step) and collects what it prints. */
-async function invoke(args: readonly string[]): Promise<Run> {
+/**
+ * Runs `npm run invoke -- args` (without the build step) with `env` over this process's
+ * environment, and collects what it prints.
+ */
+async function invoke(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(NODE22, [INVOKE, ...args]);
+    const { stdout, stderr } = await promisify(execFile)(
+      NODE22,
+      ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', INVOKE, ...args],
+      { env: { ...process.env, ...env } },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     // execFile rejects on a non-zero exit; that exit is what some tests expect.
@@ -34,7 +44,9 @@ async function invoke(args: readonly string[]): Promise<Run> {
 describe('npm run invoke', () => {
   it('runs a ready-made event through the sample API and prints the result', async () => {
     // Act
-    const run = await invoke(['--dynamodb', 'memory', join(EVENTS, 'apigw-http-create-user.json')]);
+    const run = await invoke([join(EVENTS, 'apigw-http-create-user.json')], {
+      SAMPLE_DYNAMODB: 'memory',
+    });
     // Assess
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -51,7 +63,7 @@ describe('npm run invoke', () => {
     const sample = JSON.parse(readFileSync(join(EVENTS, 'apigw-http-list-users.json'), 'utf8'));
     writeFileSync(eventFile, JSON.stringify({ ...sample, rawPath: '/throws' }));
     // Act
-    const run = await invoke(['--function', functionDir, '--dynamodb', 'off', eventFile]);
+    const run = await invoke(['--function', functionDir, '--services', 'none', eventFile]);
     // Assess
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -59,5 +71,29 @@ describe('npm run invoke', () => {
       errorMessage: 'not today',
       trace: expect.arrayContaining([expect.stringContaining('main.js')]),
     });
+  });
+
+  it('starts the services module for the one event, hands the function its env, then stops it', async () => {
+    // Prepare
+    const folder = scratchFolder();
+    const services = join(folder, 'services.mjs');
+    const journal = join(folder, 'journal.txt');
+    writeFileSync(services, JOURNALED_SERVICES);
+    const functionDir = functionFolder({ 'main.js': GREETING_HANDLER });
+    // Act
+    const run = await invoke(
+      [
+        '--function',
+        functionDir,
+        '--services',
+        services,
+        join(EVENTS, 'apigw-http-list-users.json'),
+      ],
+      { SERVICES_JOURNAL: journal },
+    );
+    // Assess
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ body: 'hello from the services' });
+    expect(readFileSync(journal, 'utf8')).toBe('start invoke\nstop\n');
   });
 });

@@ -13,7 +13,7 @@ describe('npm start with a function that ships its own main.handler', () => {
 
   beforeAll(async () => {
     const functionDir = functionFolder({ 'main.js': RAW_HANDLER });
-    server = await startServer(['--function', functionDir, '--dynamodb', 'off']);
+    server = await startServer(['--function', functionDir, '--services', 'none']);
   });
 
   afterAll(async () => {
@@ -75,7 +75,7 @@ describe('npm start --watch on a function folder', () => {
   it('reloads the worker when the folder changes, and serves the new code', async () => {
     // Prepare
     const functionDir = functionFolder({ 'main.js': RAW_HANDLER });
-    const server = await startServer(['--function', functionDir, '--dynamodb', 'off', '--watch']);
+    const server = await startServer(['--function', functionDir, '--services', 'none', '--watch']);
     try {
       const before = await (await fetch(`${server.url}/inferred`)).json();
       // Act

@@ -4,7 +4,7 @@ import { type ServerUnderTest, startServer, stillRunning } from './support/local
 let server: ServerUnderTest;
 
 beforeAll(async () => {
-  server = await startServer(['--dynamodb', 'memory', '--openapi']);
+  server = await startServer(['--openapi'], { SAMPLE_DYNAMODB: 'memory' });
 });
 
 afterAll(async () => {

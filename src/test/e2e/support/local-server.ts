@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type LaunchedServer,
   LOCAL_CLI,
   type LocalServerProcess,
+  launchLocalServer,
   spawnLocalServer,
 } from '../../../local/server-process';
 import { compileFunction } from '../../integration/support/compile-function';
@@ -16,7 +18,7 @@ export interface ServerUnderTest extends LocalServerProcess {
   descendants(): number[];
 }
 
-const running = new Set<LocalServerProcess>();
+const running = new Set<LaunchedServer>();
 const scratch = new Set<string>();
 
 /** A function folder compiled from `sources` (see `compileFunction`), removed after the file. */
@@ -33,16 +35,42 @@ export function scratchFolder(): string {
   return dir;
 }
 
-/**
- * Starts `layer-dist/local/cli.js` as `npm start` does, on a free port and on Lambda's Node 22,
- * with `args` added.
- */
-export async function startServer(args: readonly string[]): Promise<ServerUnderTest> {
+function assertBuilt(): void {
   if (!existsSync(LOCAL_CLI))
     throw new Error(`${LOCAL_CLI} is missing: run "npm run build" first.`);
-  const server = await spawnLocalServer({ args: ['--port', '0', ...args], nodeBinary: NODE22 });
+}
+
+/**
+ * Starts `layer-dist/local/cli.js` as `npm start` does, on a free port and on Lambda's Node 22,
+ * with `args` added and `env` over this process's environment, and waits until it listens.
+ */
+export async function startServer(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerUnderTest> {
+  assertBuilt();
+  const server = await spawnLocalServer({
+    args: ['--port', '0', ...args],
+    nodeBinary: NODE22,
+    env: { ...process.env, ...env },
+  });
   running.add(server);
   return { ...server, descendants: () => descendantsOf(server.pid) };
+}
+
+/** Like `startServer`, without waiting for anything: for servers that never listen. */
+export function launchServer(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): LaunchedServer {
+  assertBuilt();
+  const server = launchLocalServer({
+    args: ['--port', '0', ...args],
+    nodeBinary: NODE22,
+    env: { ...process.env, ...env },
+  });
+  running.add(server);
+  return server;
 }
 
 /**

