@@ -1,8 +1,8 @@
 import { IsOptional, IsString } from 'class-validator';
 import { Body, Param } from '../decorators/params';
 import { Get, Post } from '../decorators/route';
-import { hostileEvent } from '../test/property/hostile-events';
 import { captureLogger } from '../test/support/handler-harness';
+import { hostileEvent } from '../test/support/hostile-events';
 import { lambdaContext } from '../test/support/lambda-context';
 import { createHandler } from './create-handler';
 

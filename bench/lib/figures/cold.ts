@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type LayerSize, measureLayer } from '../layer-contents.ts';
 import { lambdaEnv } from '../process-env.ts';
+import { runTool } from '../run-tool.ts';
 import type { Stage, StagedImplementation } from '../stage.ts';
 import type { ProbeReport } from '../tools/protocol.ts';
 
@@ -44,29 +44,6 @@ export const LAYER_PACKAGES = [
 /** In a breakdown run, what requiring main.js costs once the packages are loaded. */
 export const REST_OF_MAIN = 'main.js + routes.js';
 
-interface ProbeRun {
-  readonly wallMs: number;
-  readonly stdout: string;
-}
-
-async function runProbe(tool: string, env: NodeJS.ProcessEnv): Promise<ProbeRun> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const wallMs = performance.now() - started;
-  if (code !== 0) {
-    throw new Error(`cold probe exited with ${code}: ${Buffer.concat(stderr).toString()}`);
-  }
-  return { wallMs, stdout: Buffer.concat(stdout).toString() };
-}
-
 function lastLine(stdout: string): ProbeReport {
   const lines = stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1] ?? '{}') as ProbeReport;
@@ -87,7 +64,7 @@ async function coldStart(
   extra: NodeJS.ProcessEnv,
 ): Promise<ColdSample> {
   staged.resetCache?.();
-  const run = await runProbe(stage.tools['cold-probe'], { ...lambdaEnv(staged), ...extra });
+  const run = await runTool(stage.tools['cold-probe'], { ...lambdaEnv(staged), ...extra });
   return { wallMs: run.wallMs, report: lastLine(run.stdout) };
 }
 
@@ -125,7 +102,7 @@ export async function measureCold(
   const breakdownEvery = 2;
   for (let round = 0; round < spawns; round += 1) {
     const bareEnv = { PATH: process.env['PATH'] ?? '', BENCH_BARE: '1' };
-    bare.push((await runProbe(stage.tools['cold-probe'], bareEnv)).wallMs);
+    bare.push((await runTool(stage.tools['cold-probe'], bareEnv)).wallMs);
     for (let turn = 0; turn < entries.length; turn += 1) {
       const staged = entries[(turn + round) % entries.length];
       if (staged === undefined) continue;

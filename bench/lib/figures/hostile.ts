@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { lastJsonLine, runTool } from '../run-tool.ts';
 
 /** One kind of hostile request beside a plain request of the same size. */
 export interface HostileRow {
@@ -30,17 +30,7 @@ export async function measureHostile(
     BENCH_ROUNDS: String(rounds),
     LAMBDA_CONTROLLERS_ACCESS_LOG: 'off',
   };
-  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: Buffer[] = [];
-  const errors: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`${tool} exited with ${code}: ${Buffer.concat(errors)}`);
-  const rows = JSON.parse(Buffer.concat(output).toString()) as HostileRow[];
+  const rows = lastJsonLine((await runTool(tool, env)).stdout) as HostileRow[];
   for (const row of rows) {
     if ([row.hostile, row.plain, row.quarter].some((samples) => samples.length !== rounds)) {
       throw new Error(

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createTable } from '../../../sample-api/local/create-table.ts';
 import {
   DynamoDbLocal,
@@ -12,6 +11,7 @@ import {
   seedUsers,
 } from '../../../sample-api/local/page-reads.ts';
 import { UserRepository } from '../../../sample-api/users/user-repository.ts';
+import { lastJsonLine, runTool } from '../run-tool.ts';
 
 export interface PageReadsRow {
   readonly users: number;
@@ -31,18 +31,7 @@ async function walkHandler(
   tool: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ pages: number; pageSizes: number[] }> {
-  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: Buffer[] = [];
-  const errors: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`page walker exited with ${code}: ${Buffer.concat(errors)}`);
-  const lines = Buffer.concat(output).toString().trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] ?? '{}') as { pages: number; pageSizes: number[] };
+  return lastJsonLine((await runTool(tool, env)).stdout) as { pages: number; pageSizes: number[] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { lastJsonLine, runTool } from '../run-tool.ts';
 import { ROUTE_COUNTS } from '../tools/route-shapes.ts';
 
 export interface RoutingFigure {
@@ -8,18 +8,8 @@ export interface RoutingFigure {
   readonly handler: Readonly<Record<number, readonly number[]>>;
 }
 
-async function runTool(tool: string, env: NodeJS.ProcessEnv): Promise<Record<number, number[]>> {
-  const child = spawn(process.execPath, [tool], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: Buffer[] = [];
-  const errors: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`${tool} exited with ${code}: ${Buffer.concat(errors)}`);
-  const samples = JSON.parse(Buffer.concat(output).toString()) as Record<number, number[]>;
+async function samplesOf(tool: string, env: NodeJS.ProcessEnv): Promise<Record<number, number[]>> {
+  const samples = lastJsonLine((await runTool(tool, env)).stdout) as Record<number, number[]>;
   for (const count of ROUTE_COUNTS) {
     if (!Array.isArray(samples[count])) throw new Error(`${tool} printed no samples for ${count}`);
   }
@@ -34,8 +24,8 @@ export async function measureRouting(
 ): Promise<RoutingFigure> {
   const base = { PATH: process.env['PATH'] ?? '', BENCH_ROUNDS: String(rounds) };
   return {
-    matcher: await runTool(tools.matcher, base),
-    handler: await runTool(tools.handler, {
+    matcher: await samplesOf(tools.matcher, base),
+    handler: await samplesOf(tools.handler, {
       ...base,
       NODE_PATH: layerModules,
       LAMBDA_CONTROLLERS_ACCESS_LOG: 'off',

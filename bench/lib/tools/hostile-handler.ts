@@ -1,37 +1,15 @@
 // The worst request of each kind, about 1 MB, beside a plain request of the same size, through
 // lambda-controllers' createHandler loaded from the layer: what a hostile client can make one
 // invocation cost.
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, ValidateNested } from 'class-validator';
-import { Body, createHandler, Get, Param, Post, Query } from 'lambda-controllers';
+import { createHandler } from 'lambda-controllers';
+import { HostileApi } from '../../../src/test/support/hostile-api.ts';
 import {
   type HostileRequest,
   type HostileSource,
   hostileEvent,
-} from '../../../src/test/property/hostile-events.ts';
+} from '../../../src/test/support/hostile-events.ts';
 import { lambdaContext } from '../../../src/test/support/lambda-context.ts';
 import { runMain } from './route-shapes.ts';
-
-class LineDto {
-  @IsString() text!: string;
-}
-
-class DocumentDto {
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => LineDto) lines?: LineDto[];
-  @IsOptional() @IsString({ each: true }) tags?: string[];
-}
-
-class Api {
-  @Post('/documents') create(@Body() document: DocumentDto) {
-    return { lines: document.lines?.length ?? 0, tags: document.tags?.length ?? 0 };
-  }
-  @Get('/items/{id}') get(@Param('id') id: number, @Query('limit') limit?: number) {
-    return { id, limit };
-  }
-  @Get('/files/{path+}') file(@Param('path') path: string) {
-    return { length: path.length };
-  }
-}
 
 /** About a megabyte of event, under the default 1 MiB body limit with room for the JSON around it. */
 const BYTES = 1_000_000;
@@ -129,7 +107,7 @@ const KINDS: readonly Kind[] = [
 ];
 
 const context = lambdaContext();
-const handler = createHandler(Api, { accessLog: false });
+const handler = createHandler(HostileApi, { accessLog: false });
 
 interface Prepared {
   readonly kind: string;

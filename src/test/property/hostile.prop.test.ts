@@ -1,17 +1,14 @@
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import fc from 'fast-check';
-import { Body, Param, Query } from '../../decorators/params';
-import { Get, Post } from '../../decorators/route';
 import { createHandler } from '../../handler/create-handler';
 import { captureLogger } from '../support/handler-harness';
-import { lambdaContext } from '../support/lambda-context';
+import { HostileApi } from '../support/hostile-api';
 import {
   HOSTILE_SOURCES,
   type HostileRequest,
   type HostileSource,
   hostileEvent,
-} from './hostile-events';
+} from '../support/hostile-events';
+import { lambdaContext } from '../support/lambda-context';
 
 // `npm test` runs a bounded number of requests of up to 256 KB; `npm run test:hostile` runs many
 // more, up to the 1 MiB body limit, with the same properties.
@@ -19,27 +16,6 @@ const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 6);
 const MAX_BYTES = Number(process.env['HOSTILE_MAX_BYTES'] ?? 262_144);
 /** No problem body may be larger than this, whatever the request. */
 const PROBLEM_BYTES = 4_096;
-
-class LineDto {
-  @IsString() text!: string;
-}
-
-class DocumentDto {
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => LineDto) lines?: LineDto[];
-  @IsOptional() @IsString({ each: true }) tags?: string[];
-}
-
-class Api {
-  @Post('/documents') create(@Body() document: DocumentDto) {
-    return { lines: document.lines?.length ?? 0 };
-  }
-  @Get('/items/{id}') get(@Param('id') id: number, @Query('limit') limit?: number) {
-    return { id, limit };
-  }
-  @Get('/files/{path+}') file(@Param('path') path: string) {
-    return { length: path.length };
-  }
-}
 
 /** A hostile request and the statuses a careful server answers it with. */
 interface Attack {
@@ -167,7 +143,7 @@ function read(result: unknown): Answer {
 
 describe('hostile requests', () => {
   const logger = captureLogger();
-  const handler = createHandler(Api, { logger, accessLog: false });
+  const handler = createHandler(HostileApi, { logger, accessLog: false });
 
   it.each(HOSTILE_SOURCES)(
     'through %s: a bounded 4xx problem with the request id, however the request is built',
