@@ -9,6 +9,7 @@ import {
   ApiResponse,
   Body,
   buildOpenApiDocument,
+  createHandler,
   Delete,
   Get,
   Headers,
@@ -130,7 +131,9 @@ describe('buildOpenApiDocument output', () => {
     const file = join(folder, 'everything.json');
     writeFileSync(
       file,
-      JSON.stringify(buildOpenApiDocument(Everything, { title: 'All', version: '1' })),
+      JSON.stringify(
+        buildOpenApiDocument(createHandler(Everything), { title: 'All', version: '1' }),
+      ),
     );
 
     // Act / Assess

@@ -12,6 +12,7 @@ import type { EventSource, LambdaHttpRequest, OutgoingResponse } from '../events
 import { HttpResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
 import { buildRouteTable, type RoutesOrigin, type RouteTable } from '../routing/route-table';
+import { recordServedRoutes } from '../routing/served-routes';
 import { describeError } from './describe-error';
 import { invokeRoute } from './invoke-route';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
@@ -174,10 +175,11 @@ export function createHandler(
   origin?: RoutesOrigin,
 ): LambdaHandler {
   const resolved = resolveOptions(options);
-  const dispatcher = new Dispatcher(buildRouteTable(routes, origin), resolved);
+  const table = buildRouteTable(routes, origin);
+  const dispatcher = new Dispatcher(table, resolved);
   const { logger } = resolved;
 
-  return async (event: unknown, context: Context): Promise<unknown> => {
+  const handler = async (event: unknown, context: Context): Promise<unknown> => {
     const started = performance.now();
     const requestId = requestIdOf(context);
     let source: AnySource;
@@ -214,4 +216,10 @@ export function createHandler(
     }
     return result;
   };
+  recordServedRoutes(handler, {
+    routes: table.routes,
+    validator: resolved.validator,
+    maxBodyBytes: resolved.maxBodyBytes,
+  });
+  return handler;
 }

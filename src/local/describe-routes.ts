@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const table = buildRouteTable(loaded.routes, loaded.origin);
     await send({
       type: 'routes',
-      routes: table.routes.map((route) => ({ method: route.method, path: route.path })),
+      routes: table.routes.map(({ method, path, segments }) => ({ method, path, segments })),
       openapi: openApiOf(loaded),
     });
   } catch (error) {

@@ -21,6 +21,7 @@ export function openApiDocumentWithLayer(
   loaded: LambdaControllers.LoadedRoutes,
   info: { readonly title: string; readonly version: string },
 ): unknown {
-  const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
-  return requireLayerFramework(layerModules).buildOpenApiDocument(loaded.routes, info, options);
+  const framework = requireLayerFramework(layerModules);
+  const handler = framework.createHandler(loaded.routes, loaded.options);
+  return framework.buildOpenApiDocument(handler, info);
 }

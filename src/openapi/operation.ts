@@ -1,7 +1,6 @@
 import { reasonPhrase } from '../http/status';
 import type { DocBody } from '../metadata/records';
 import type { ParamBinding, ScalarType } from '../routing/param-binding';
-import { parsePathTemplate } from '../routing/path-pattern';
 import type { RouteDefinition } from '../routing/route-table';
 import type {
   JsonSchema,
@@ -36,7 +35,7 @@ function scalarSchema(type: ScalarType | 'array'): JsonSchema {
 
 function boundParameters(route: RouteDefinition): OpenApiParameter[] {
   const parameters: OpenApiParameter[] = [];
-  for (const segment of parsePathTemplate(route.path)) {
+  for (const segment of route.segments) {
     if (segment.kind === 'static') continue;
     const binding = route.params.find(
       (candidate): candidate is Extract<ParamBinding, { kind: 'param' }> =>

@@ -75,7 +75,7 @@ export function frameworkProblems(
   const problems = new Map<number, ProblemDoc>();
   const badRequest = describeBadRequest(route.params);
   if (badRequest !== undefined) problems.set(400, { description: badRequest });
-  if (route.path.includes('{')) {
+  if (route.segments.some((segment) => segment.kind !== 'static')) {
     problems.set(404, { description: 'Nothing is found at this path.' });
   }
   problems.set(405, {

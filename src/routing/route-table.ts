@@ -4,13 +4,23 @@ import type { HttpMethod, ParamRecord, RouteRecord } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
-import { formatTemplate, PathTemplateError, parsePathTemplate } from './path-pattern';
+import {
+  formatTemplate,
+  type PathSegment,
+  PathTemplateError,
+  parsePathTemplate,
+} from './path-pattern';
 
 /** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
 export interface RouteDefinition {
   readonly method: HttpMethod;
   /** The template in canonical form, e.g. `/users/{id}`. */
   readonly path: string;
+  /**
+   * The template parsed once, when the table is built: the matcher, the OpenAPI builder and the
+   * local server read these instead of parsing `path` again.
+   */
+  readonly segments: readonly PathSegment[];
   /** `METHOD /template`, as logs show it. */
   readonly routeKey: string;
   /** The controller class that declares the route (a subclass for inherited routes). */
@@ -121,7 +131,7 @@ export function buildRouteTable(routes: unknown, origin?: RoutesOrigin): RouteTa
     for (const route of records.routes) {
       const where = `${controller.name}.${String(route.propertyKey)}${describeOrigin(origin)}`;
       const definition = defineRoute(controller, instance, route, records, where);
-      const previous = matcher.add(route.method, parsePathTemplate(route.path), definition);
+      const previous = matcher.add(route.method, definition.segments, definition);
       if (previous !== undefined) {
         throw new RouteDefinitionError(
           `Routes collide: ${definition.routeKey} on ${where} and ${previous.routeKey} on ` +
@@ -141,7 +151,7 @@ function defineRoute(
   records: { params: ParamRecord[]; httpCodes: Map<string | symbol, number> },
   where: string,
 ): RouteDefinition {
-  let segments: ReturnType<typeof parsePathTemplate>;
+  let segments: PathSegment[];
   try {
     segments = parsePathTemplate(route.path);
   } catch (error) {
@@ -175,6 +185,7 @@ function defineRoute(
   return {
     method: route.method,
     path,
+    segments,
     routeKey: `${route.method} ${path}`,
     controller,
     controllerName: controller.name,
