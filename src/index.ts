@@ -40,18 +40,18 @@ export {
 } from './errors/http-error';
 export { PROBLEM_CONTENT_TYPE } from './errors/problem';
 export { NotAnHttpEventError } from './events/not-an-http-event-error';
-export type { EventSourceName, LambdaHttpRequest } from './events/types';
+export type { EventSourceName } from './events/types';
 export { createHandler, type LambdaHandler } from './handler/create-handler';
 export type { HandlerOptions } from './handler/options';
 export type { CorsOptions } from './http/cors';
+export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
 export { type LoadedRoutes, loadRoutes } from './layer/load-routes';
 export type { Logger, LogRecord } from './logging/logger';
+export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
 export { buildOpenApiDocument, type OpenApiOptions } from './openapi/build-document';
 export type {
-  JsonSchema,
-  JsonSchemaType,
   OpenApiDocument,
   OpenApiHeader,
   OpenApiInfo,

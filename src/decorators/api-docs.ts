@@ -1,7 +1,7 @@
 import { DecoratorUsageError } from '../errors/config-errors';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { DocBody, DocRecord } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
-import type { JsonSchema } from '../openapi/document-types';
 import { assertLegacyDecorator } from './legacy-guard';
 
 /** What `ApiOperation` documents about a route. */

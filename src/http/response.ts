@@ -1,4 +1,4 @@
-import type { OutgoingResponse } from '../events/types';
+import type { OutgoingResponse } from './outgoing-response';
 import { isNullBodyStatus } from './status';
 
 /** Header values an `HttpResponse` accepts; numbers are sent as strings. */

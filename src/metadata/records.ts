@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../openapi/document-types';
+import type { JsonSchema } from './json-schema';
 
 /** The HTTP methods a route decorator can declare. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';

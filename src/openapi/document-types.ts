@@ -1,49 +1,10 @@
 /**
- * The part of OpenAPI 3.1 (https://spec.openapis.org/oas/v3.1.0) and JSON Schema 2020-12 that
- * `buildOpenApiDocument` emits. Fields are mutable because the builder assembles them step by
- * step; the document it returns is plain JSON.
+ * The part of OpenAPI 3.1 (https://spec.openapis.org/oas/v3.1.0) that `buildOpenApiDocument`
+ * emits; its schemas are the JSON Schema 2020-12 of `metadata/json-schema.ts`. Fields are mutable
+ * because the builder assembles them step by step; the document it returns is plain JSON.
  */
 
-/** A JSON Schema 2020-12 primitive type name. */
-export type JsonSchemaType =
-  | 'string'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'object'
-  | 'array'
-  | 'null';
-
-/** A JSON Schema 2020-12 schema, limited to the keywords this package reads or writes. */
-export interface JsonSchema {
-  $ref?: string;
-  type?: JsonSchemaType | JsonSchemaType[];
-  description?: string;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  multipleOf?: number;
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  not?: JsonSchema;
-  anyOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  minProperties?: number;
-  contentMediaType?: string;
-}
+import type { JsonSchema } from '../metadata/json-schema';
 
 /** The document's `info` object: `title` and `version` are required by OpenAPI. */
 export interface OpenApiInfo {

@@ -1,9 +1,10 @@
 import { reasonPhrase } from '../http/status';
+import type { ScalarType } from '../metadata/design-types';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { DocBody } from '../metadata/records';
-import type { ParamBinding, ScalarType } from '../routing/param-binding';
+import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import type {
-  JsonSchema,
   OpenApiOperation,
   OpenApiParameter,
   OpenApiRequestBody,

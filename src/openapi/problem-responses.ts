@@ -1,7 +1,8 @@
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
-import type { JsonSchema, OpenApiHeader, OpenApiResponse } from './document-types';
+import type { OpenApiHeader, OpenApiResponse } from './document-types';
 
 /** The RFC 9457 body every error response has, as `src/errors/problem.ts` writes it. */
 export const PROBLEM_SCHEMA: JsonSchema = {

@@ -1,8 +1,6 @@
 import { RouteDefinitionError } from '../errors/config-errors';
+import { type ScalarType, scalarType } from '../metadata/design-types';
 import type { ParamRecord } from '../metadata/records';
-
-/** How a scalar path or query value is converted. */
-export type ScalarType = 'string' | 'number' | 'boolean';
 
 /** How one argument of a route method is produced from the request. */
 export type ParamBinding =
@@ -16,12 +14,6 @@ export type ParamBinding =
   | { readonly kind: 'req' }
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
-
-function scalarType(designType: unknown): ScalarType {
-  if (designType === Number) return 'number';
-  if (designType === Boolean) return 'boolean';
-  return 'string';
-}
 
 /** Types TypeScript emits for things that are not a DTO class. */
 const NOT_A_DTO: readonly unknown[] = [

@@ -1,5 +1,5 @@
 import { BadRequestError } from '../errors/http-error';
-import type { ScalarType } from '../routing/param-binding';
+import type { ScalarType } from '../metadata/design-types';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

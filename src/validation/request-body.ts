@@ -3,7 +3,7 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../errors/http-error';
-import type { LambdaHttpRequest } from '../events/types';
+import type { LambdaHttpRequest } from '../http/request';
 
 /** `application/json` and `application/<anything>+json`, parameters (charset) allowed. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
