@@ -46,23 +46,7 @@ export type { HandlerOptions } from './handler/options';
 export type { CorsOptions } from './http/cors';
 export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
-export { type LoadedRoutes, loadRoutes } from './layer/load-routes';
 export type { Logger, LogRecord } from './logging/logger';
 export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
-export { buildOpenApiDocument, type OpenApiOptions } from './openapi/build-document';
-export type {
-  OpenApiDocument,
-  OpenApiHeader,
-  OpenApiInfo,
-  OpenApiMediaType,
-  OpenApiMethod,
-  OpenApiOperation,
-  OpenApiParameter,
-  OpenApiPathItem,
-  OpenApiRequestBody,
-  OpenApiResponse,
-  OpenApiServer,
-} from './openapi/document-types';
-export { OpenApiDocumentError } from './openapi/openapi-document-error';
-export type { RoutesOrigin } from './routing/route-table';
+export type { Controller } from './routing/route-table';

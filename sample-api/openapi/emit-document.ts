@@ -1,16 +1,16 @@
 /**
  * The child process of `write-openapi.ts`. It runs as a Lambda container would, with NODE_PATH
- * at the layer and LAMBDA_TASK_ROOT at a copy of the built function, loads the routes with the
- * layer's own `loadRoutes` (what `main.handler` does) and writes the document the layer's
- * `buildOpenApiDocument` builds from them.
+ * at the layer and LAMBDA_TASK_ROOT at a copy of the built function, takes the handler the
+ * layer's `main.js` serves (the routes it loads, their options, its framework copy) and writes
+ * the document the layer's `lambda-controllers/openapi` builds from that handler.
  *
  *   node emit-document.ts <output.json> <title> <version>
  */
 import { writeFileSync } from 'node:fs';
-import {
-  openApiDocumentWithLayer,
-  requireLayerFramework,
-} from '../../src/local/layer-framework.ts';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as LayerMain from '../../src/layer/main.ts';
+import { requireLayerOpenApi } from '../../src/local/layer-framework.ts';
 
 const [output, title, version] = process.argv.slice(2);
 const { NODE_PATH: layerModules } = process.env;
@@ -19,8 +19,11 @@ if (output === undefined || title === undefined || version === undefined) {
 }
 if (layerModules === undefined) throw new Error('NODE_PATH must be the layer node_modules folder.');
 
-// The layer's loadRoutes, as main.handler runs it, never the repository's sources.
-const found = requireLayerFramework(layerModules).loadRoutes(process.env);
-const loaded = 'deferred' in found ? await found.load() : found;
-const document = openApiDocumentWithLayer(layerModules, loaded, { title, version });
+// The layer's main.js, as the runtime loads it, never the repository's sources.
+const main: typeof LayerMain = createRequire(import.meta.url)(join(layerModules, 'main.js'));
+const handler = await main.loadHandler();
+const document = requireLayerOpenApi(layerModules).buildOpenApiDocument(handler, {
+  title,
+  version,
+});
 writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

@@ -8,18 +8,17 @@ import {
   ApiProblem,
   ApiResponse,
   Body,
-  buildOpenApiDocument,
   createHandler,
   Delete,
   Get,
   Headers,
   HttpCode,
-  type OpenApiDocument,
   Param,
   Post,
   Put,
   Query,
 } from 'lambda-controllers';
+import { buildOpenApiDocument, type OpenApiDocument } from 'lambda-controllers/openapi';
 import {
   readOpenApiFile,
   validateOpenApiFile,

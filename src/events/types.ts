@@ -13,6 +13,15 @@ export interface RequestOptions {
   readonly basePath?: string | undefined;
 }
 
+/**
+ * The HTTP integrations an event can come from: API Gateway HTTP API (payload 2.0), REST API or
+ * payload 1.0, Application Load Balancer, Lambda function URL.
+ *
+ * @example
+ * ```ts
+ * const servedBy: EventSourceName = 'apigw-http';
+ * ```
+ */
 export type EventSourceName = 'apigw-http' | 'apigw-rest' | 'alb' | 'function-url';
 
 /**

@@ -11,13 +11,21 @@ import { NotAnHttpEventError } from '../events/not-an-http-event-error';
 import type { EventSource, LambdaHttpRequest, OutgoingResponse } from '../events/types';
 import { HttpResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
-import { buildRouteTable, type RoutesOrigin, type RouteTable } from '../routing/route-table';
+import { buildRouteTable, type Controller, type RouteTable } from '../routing/route-table';
 import { recordServedRoutes } from '../routing/served-routes';
 import { describeError } from './describe-error';
 import { invokeRoute } from './invoke-route';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
 
-/** A Lambda handler for HTTP events: `(event, context) => Promise<result>`. */
+/**
+ * A Lambda handler for HTTP events: `(event, context) => Promise<result>`, as `createHandler`
+ * returns it.
+ *
+ * @example
+ * ```ts
+ * export const handler: LambdaHandler = createHandler(UsersController);
+ * ```
+ */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 type AnySource = EventSource<unknown, unknown>;
@@ -156,26 +164,26 @@ class Dispatcher {
 /**
  * Creates a Lambda handler serving the routes of one or more decorated controller classes, for
  * API Gateway HTTP APIs (payload 2.0 and 1.0), REST APIs, Application Load Balancers and function
- * URLs. The route table is built now, once; every invocation reuses it.
+ * URLs. The route table is built now, once (each controller is constructed once); every
+ * invocation reuses it.
  *
  * @param routes - A controller class or an array of them.
  * @param options - CORS, body size limit, base path, logging and validator settings.
  * @returns An `async (event, context)` handler. It rejects only for events that are not HTTP
  * events (`NotAnHttpEventError`), so an SQS or scheduled invocation fails instead of being lost.
  * @throws RoutesModuleError, RouteDefinitionError or HandlerOptionsError when the controllers or
- * options cannot work.
+ * options cannot work (also for a value that is not a class, which TypeScript refuses already).
  * @example
  * ```ts
  * export const handler = createHandler([UsersController], { cors: { origins: ['https://app.example.com'] } });
  * ```
  */
 export function createHandler(
-  routes: unknown,
+  routes: Controller | readonly Controller[],
   options?: HandlerOptions,
-  origin?: RoutesOrigin,
 ): LambdaHandler {
   const resolved = resolveOptions(options);
-  const table = buildRouteTable(routes, origin);
+  const table = buildRouteTable(routes);
   const dispatcher = new Dispatcher(table, resolved);
   const { logger } = resolved;
 

@@ -5,7 +5,14 @@ import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
 import { DEFAULT_VALIDATOR_OPTIONS } from '../validation/validate-body';
 
-/** Options of `createHandler` (and of `main.handler`, through a `handlerOptions` export). */
+/**
+ * Options of `createHandler` (and of `main.handler`, through a `handlerOptions` export).
+ *
+ * @example
+ * ```ts
+ * export const handlerOptions: HandlerOptions = { cors: true, maxBodyBytes: 256 * 1024 };
+ * ```
+ */
 export interface HandlerOptions {
   /** CORS for browsers: `true` allows every origin; an object says exactly what. @defaultValue off */
   readonly cors?: CorsOptions | boolean;

@@ -7,6 +7,13 @@ import type { Context } from 'aws-lambda';
  * each segment after splitting, so `a%2Fb` binds as one segment `a/b`. REST APIs, ALB and
  * function URLs deliver the client's encoding; HTTP APIs deliver the path already decoded, so
  * their sources re-encode it and an HTTP API request for `/a%2Fb` arrives as two segments.
+ *
+ * @example
+ * ```ts
+ * @Get('/whoami') whoami(@Req() request: LambdaHttpRequest) {
+ *   return { ip: request.sourceIp, requestId: request.context.awsRequestId };
+ * }
+ * ```
  */
 export interface LambdaHttpRequest {
   /** Upper-case method, e.g. `GET`. */

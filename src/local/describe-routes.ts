@@ -3,6 +3,7 @@
 // warm workers because building the table constructs the controllers, which a real container
 // does exactly once. Its bundled `buildRouteTable` reads the records the layer's decorators wrote:
 // the metadata store and reflect-metadata's registry both live on `globalThis`, shared by copies.
+import { withOrigin } from '../errors/routes-origin';
 import { type LoadedRoutes, loadRoutes } from '../layer/load-routes';
 import { buildRouteTable } from '../routing/route-table';
 import { installEsmNodePath } from './esm-node-path';
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   try {
     const found = loadRoutes(process.env);
     const loaded = 'deferred' in found ? await found.load() : found;
-    const table = buildRouteTable(loaded.routes, loaded.origin);
+    let table: ReturnType<typeof buildRouteTable>;
+    try {
+      table = buildRouteTable(loaded.routes);
+    } catch (error) {
+      throw withOrigin(error, loaded.origin);
+    }
     await send({
       type: 'routes',
       routes: table.routes.map(({ method, path, segments }) => ({ method, path, segments })),

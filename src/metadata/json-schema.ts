@@ -4,7 +4,14 @@
  * builder writes them. Fields are mutable because the builder assembles schemas step by step.
  */
 
-/** A JSON Schema 2020-12 primitive type name. */
+/**
+ * A JSON Schema 2020-12 primitive type name.
+ *
+ * @example
+ * ```ts
+ * const nullableText: JsonSchemaType[] = ['string', 'null'];
+ * ```
+ */
 export type JsonSchemaType =
   | 'string'
   | 'number'
@@ -14,7 +21,14 @@ export type JsonSchemaType =
   | 'array'
   | 'null';
 
-/** A JSON Schema 2020-12 schema, limited to the keywords this package reads or writes. */
+/**
+ * A JSON Schema 2020-12 schema, limited to the keywords this package reads or writes.
+ *
+ * @example
+ * ```ts
+ * @ApiParam('limit', { schema: { type: 'integer', minimum: 1, maximum: 100 } })
+ * ```
+ */
 export interface JsonSchema {
   $ref?: string;
   type?: JsonSchemaType | JsonSchemaType[];

@@ -13,8 +13,6 @@ import {
   Headers,
   HttpCode,
   HttpResponse,
-  type OpenApiDocument,
-  OpenApiDocumentError,
   Param,
   Post,
   Put,
@@ -25,6 +23,8 @@ import { parsePathTemplate } from '../routing/path-pattern';
 import { lambdaContext } from '../test/support/handler-harness';
 import { httpApiEvent } from '../test/support/http-api-event';
 import { buildOpenApiDocument, toOpenApiPath } from './build-document';
+import type { OpenApiDocument } from './document-types';
+import { OpenApiDocumentError } from './openapi-document-error';
 
 const INFO = { title: 'Test API', version: '1.0.0' };
 

@@ -1,4 +1,4 @@
-import type { LambdaHandler } from '../handler/create-handler';
+import type { LambdaHandler } from '../index';
 import type { HttpMethod } from '../metadata/records';
 import { type PathSegment, templateShape } from '../routing/path-pattern';
 import { servedRoutesOf } from '../routing/served-routes';
@@ -15,7 +15,14 @@ import { PROBLEM_SCHEMA } from './problem-responses';
 import { collectRouteDocs } from './route-docs';
 import { SchemaRegistry } from './schema-from-validators';
 
-/** Options of `buildOpenApiDocument`. */
+/**
+ * Options of `buildOpenApiDocument`.
+ *
+ * @example
+ * ```ts
+ * const options: OpenApiOptions = { servers: [{ url: 'https://api.example.com', description: 'Production' }] };
+ * ```
+ */
 export interface OpenApiOptions {
   /** The document's `servers`, e.g. the API's invoke URL. @defaultValue none */
   readonly servers?: readonly OpenApiServer[];

@@ -5,7 +5,7 @@ import type {
   OpenApiMethod,
   OpenApiOperation,
   OpenApiPathItem,
-} from 'lambda-controllers';
+} from 'lambda-controllers/openapi';
 import type { ApiResponse } from './api-response.ts';
 import type { RequestSpec } from './http-api-event.ts';
 
