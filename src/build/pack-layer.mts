@@ -1,6 +1,7 @@
 // Completes `npm run build` after tsup: gives the layer's lambda-controllers its package.json,
 // puts main.js where the runtime finds it, copies the runtime dependencies once each, and writes
-// deterministic zips of the layer and of every built function. Run by Node directly (type stripping), so imports carry `.ts`.
+// deterministic zips of the layer and of every built function. Run by Node directly (type
+// stripping), so imports carry `.ts`.
 // class-validator and class-transformer become one file each (see layer-package-bundles.ts).
 import {
   cpSync,

@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
-// The public API only: main.handler is a function like any other, built with createHandler. The
-// build puts this entry in the lambda-controllers package, beside the main entry, so both share
-// the one copy of the framework that routes.js gets too.
+// main.handler is a function like any other, built with the public createHandler; withOrigin only
+// adds the file and export to its cold-start errors. The build puts this entry in the
+// lambda-controllers package, beside the main entry, so both share the one copy of the framework
+// that routes.js gets too.
 import {
   type Controller,
   createHandler,
