@@ -18,7 +18,10 @@ const swcTransform = [
 /** @type {import('jest').Config['projects']} */
 const shared = {
   transform: { '^.+\\.ts$': swcTransform },
-  moduleNameMapper: { '^lambda-controllers$': '<rootDir>/src/index.ts' },
+  moduleNameMapper: {
+    '^lambda-controllers$': '<rootDir>/src/index.ts',
+    '^lambda-controllers/openapi$': '<rootDir>/src/openapi/index.ts',
+  },
   testEnvironment: 'node',
 };
 

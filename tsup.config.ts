@@ -24,19 +24,24 @@ const common: Options = {
   tsconfig: 'tsconfig.json',
 };
 
+/** The package's public entries: `lambda-controllers` and `lambda-controllers/openapi`. */
+const PUBLIC_ENTRIES = { index: 'src/index.ts', openapi: 'src/openapi/index.ts' };
+
 export default defineConfig([
   {
+    // The framework package. Its entries, and main.handler (`dist/main.js`, which the layer's
+    // `main.js` re-exports), are built together: code they share goes to shared chunks, so a
+    // process holds one copy of the framework whichever entries it loads, and code only the
+    // OpenAPI entry uses stays in `dist/openapi.js`, out of every cold start.
     ...common,
-    entry: { index: 'src/index.ts' },
+    entry: { ...PUBLIC_ENTRIES, main: 'src/layer/main.ts' },
     outDir: `${LAYER_MODULES}/lambda-controllers/dist`,
-    dts: true,
+    splitting: true,
+    // Rollup then turns each output file into CommonJS. Without it tsup converts with sucrase,
+    // which rewrites the loader's import() of an ES-module routes.mjs into require().
+    treeshake: true,
+    dts: { entry: PUBLIC_ENTRIES },
     clean: true,
-  },
-  {
-    ...common,
-    entry: { main: 'src/layer/main.ts' },
-    outDir: LAYER_MODULES,
-    external: LAYER_PACKAGES,
   },
   {
     ...common,

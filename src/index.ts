@@ -40,29 +40,13 @@ export {
 } from './errors/http-error';
 export { PROBLEM_CONTENT_TYPE } from './errors/problem';
 export { NotAnHttpEventError } from './events/not-an-http-event-error';
-export type { EventSourceName, LambdaHttpRequest } from './events/types';
+export type { EventSourceName } from './events/types';
 export { createHandler, type LambdaHandler } from './handler/create-handler';
 export type { HandlerOptions } from './handler/options';
 export type { CorsOptions } from './http/cors';
+export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
-export { type LoadedRoutes, loadRoutes } from './layer/load-routes';
 export type { Logger, LogRecord } from './logging/logger';
+export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
-export { buildOpenApiDocument, type OpenApiOptions } from './openapi/build-document';
-export type {
-  JsonSchema,
-  JsonSchemaType,
-  OpenApiDocument,
-  OpenApiHeader,
-  OpenApiInfo,
-  OpenApiMediaType,
-  OpenApiMethod,
-  OpenApiOperation,
-  OpenApiParameter,
-  OpenApiPathItem,
-  OpenApiRequestBody,
-  OpenApiResponse,
-  OpenApiServer,
-} from './openapi/document-types';
-export { OpenApiDocumentError } from './openapi/openapi-document-error';
-export { buildRouteTable, type RoutesOrigin, type RouteTable } from './routing/route-table';
+export type { Controller } from './routing/route-table';

@@ -8,17 +8,17 @@ import {
   ApiProblem,
   ApiResponse,
   Body,
-  buildOpenApiDocument,
+  createHandler,
   Delete,
   Get,
   Headers,
   HttpCode,
-  type OpenApiDocument,
   Param,
   Post,
   Put,
   Query,
 } from 'lambda-controllers';
+import { buildOpenApiDocument, type OpenApiDocument } from 'lambda-controllers/openapi';
 import {
   readOpenApiFile,
   validateOpenApiFile,
@@ -130,7 +130,9 @@ describe('buildOpenApiDocument output', () => {
     const file = join(folder, 'everything.json');
     writeFileSync(
       file,
-      JSON.stringify(buildOpenApiDocument(Everything, { title: 'All', version: '1' })),
+      JSON.stringify(
+        buildOpenApiDocument(createHandler(Everything), { title: 'All', version: '1' }),
+      ),
     );
 
     // Act / Assess

@@ -1,8 +1,17 @@
 // Completes `npm run build` after tsup: gives the layer's lambda-controllers its package.json,
-// copies the runtime dependencies once each, and writes deterministic zips of the layer and of
-// every built function. Run by Node directly (type stripping), so imports carry `.ts`.
+// puts main.js where the runtime finds it, copies the runtime dependencies once each, and writes
+// deterministic zips of the layer and of every built function. Run by Node directly (type
+// stripping), so imports carry `.ts`.
 // class-validator and class-transformer become one file each (see layer-package-bundles.ts).
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
 import { bundleLayerPackages } from './layer-package-bundles.ts';
@@ -43,11 +52,17 @@ function writePackageManifest(root: PackageJson): void {
     engines: { node: '>=20' },
     main: './dist/index.js',
     types: './dist/index.d.ts',
+    // dist/main.js (main.handler) is not exported: only the layer's own main.js requires it.
     exports: {
       '.': { types: './dist/index.d.ts', require: './dist/index.js', default: './dist/index.js' },
+      './openapi': {
+        types: './dist/openapi.d.ts',
+        require: './dist/openapi.js',
+        default: './dist/openapi.js',
+      },
       './package.json': './package.json',
     },
-    files: ['dist'],
+    files: ['dist', 'openapi'],
     dependencies: Object.fromEntries(
       frameworkDeps.map((name) => [name, root.dependencies?.[name] ?? '*']),
     ),
@@ -55,6 +70,25 @@ function writePackageManifest(root: PackageJson): void {
   writeFileSync(
     join(LAYER_MODULES, PACKAGE_NAME, 'package.json'),
     `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+  // Resolvers that predate `exports` (TypeScript's node10, older bundlers) find the subpath as a
+  // folder with a manifest of its own.
+  const subpath = join(LAYER_MODULES, PACKAGE_NAME, 'openapi');
+  mkdirSync(subpath, { recursive: true });
+  writeFileSync(
+    join(subpath, 'package.json'),
+    `${JSON.stringify({ main: '../dist/openapi.js', types: '../dist/openapi.d.ts' }, null, 2)}\n`,
+  );
+}
+
+/**
+ * The runtime resolves `main.handler` to `main.js` at the root of the layer's node_modules (through
+ * NODE_PATH). The handler itself is built inside the package, sharing its chunks.
+ */
+function writeMainEntry(): void {
+  writeFileSync(
+    join(LAYER_MODULES, 'main.js'),
+    `'use strict';\nmodule.exports = require('./${PACKAGE_NAME}/dist/main.js');\n`,
   );
 }
 
@@ -113,15 +147,14 @@ function zipFunctions(): string[] {
 }
 
 async function main(): Promise<void> {
-  for (const built of [
-    'main.js',
-    `${PACKAGE_NAME}/dist/index.js`,
-    `${PACKAGE_NAME}/dist/index.d.ts`,
-  ]) {
-    if (!existsSync(join(LAYER_MODULES, built)))
-      throw new Error(`${built} is missing under ${LAYER_MODULES}: run tsup first.`);
+  for (const built of ['index.js', 'index.d.ts', 'openapi.js', 'openapi.d.ts', 'main.js']) {
+    if (!existsSync(join(LAYER_MODULES, PACKAGE_NAME, 'dist', built)))
+      throw new Error(
+        `${PACKAGE_NAME}/dist/${built} is missing under ${LAYER_MODULES}: run tsup first.`,
+      );
   }
   writePackageManifest(readJson<PackageJson>(join(ROOT, 'package.json')));
+  writeMainEntry();
   const locations = copyRuntimeDependencies();
   assertSingleCopies(locations);
   await bundleLayerPackages(LAYER_MODULES);

@@ -1,10 +1,17 @@
 import { DecoratorUsageError } from '../errors/config-errors';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { DocBody, DocRecord } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
-import type { JsonSchema } from '../openapi/document-types';
 import { assertLegacyDecorator } from './legacy-guard';
 
-/** What `ApiOperation` documents about a route. */
+/**
+ * What `ApiOperation` documents about a route.
+ *
+ * @example
+ * ```ts
+ * const options: ApiOperationOptions = { summary: 'One user by id', operationId: 'getUser' };
+ * ```
+ */
 export interface ApiOperationOptions {
   /** One line, shown next to the route in documentation tools. */
   readonly summary?: string;
@@ -15,7 +22,14 @@ export interface ApiOperationOptions {
   readonly deprecated?: boolean;
 }
 
-/** What `ApiResponse` and `ApiProblem` take besides the status. */
+/**
+ * What `ApiResponse` and `ApiProblem` take besides the status.
+ *
+ * @example
+ * ```ts
+ * @ApiResponse(201, UserDto, { description: 'Created.', headers: { Location: 'The new user.' } })
+ * ```
+ */
 export interface ApiResponseOptions {
   /** @defaultValue the status's reason phrase */
   readonly description?: string;
@@ -23,7 +37,14 @@ export interface ApiResponseOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** What `ApiParam` documents about a path, query or header parameter. */
+/**
+ * What `ApiParam` documents about a path, query or header parameter.
+ *
+ * @example
+ * ```ts
+ * @ApiParam('limit', { description: 'Page size', schema: { type: 'integer', minimum: 1, maximum: 100 } })
+ * ```
+ */
 export interface ApiParamOptions {
   /** @defaultValue where the route binds it, else `'query'` */
   readonly in?: 'path' | 'query' | 'header';

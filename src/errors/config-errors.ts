@@ -3,7 +3,17 @@
  * mistakes, thrown at cold start so Lambda reports an init failure instead of a 500 per request.
  */
 
-/** A decorator was used where it cannot work (standard decorators, static methods, constructors). */
+/**
+ * A decorator was used where it cannot work (standard decorators, static methods, constructors).
+ * Thrown while the class is defined, so the module that declares it fails to load.
+ *
+ * @example
+ * ```ts
+ * class Users {
+ *   @Get('/users') static list() {} // DecoratorUsageError: routes must be instance methods
+ * }
+ * ```
+ */
 export class DecoratorUsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -11,7 +21,15 @@ export class DecoratorUsageError extends Error {
   }
 }
 
-/** The routes module is missing, fails to load, or lacks a usable `routes` export. */
+/**
+ * The routes module is missing, fails to load, or lacks a usable `routes` export; or a controller
+ * has no routes or cannot be constructed. Thrown at cold start, naming the file and export.
+ *
+ * @example
+ * ```ts
+ * createHandler([]); // RoutesModuleError: No controller classes were given.
+ * ```
+ */
 export class RoutesModuleError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -19,7 +37,19 @@ export class RoutesModuleError extends Error {
   }
 }
 
-/** The decorators describe a route table that cannot work (collisions, bad templates, no DTO). */
+/**
+ * The decorators describe a route table that cannot work (collisions, bad templates, no DTO).
+ * Thrown by `createHandler`, naming the class, the method and the routes involved.
+ *
+ * @example
+ * ```ts
+ * class Users {
+ *   @Get('/users/{id}') one() {}
+ *   @Get('/users/{userId}') two() {}
+ * }
+ * createHandler(Users); // RouteDefinitionError: Routes collide: GET /users/{userId} on Users.two and …
+ * ```
+ */
 export class RouteDefinitionError extends Error {
   constructor(message: string) {
     super(message);
@@ -27,7 +57,14 @@ export class RouteDefinitionError extends Error {
   }
 }
 
-/** `createHandler` received options it cannot use. */
+/**
+ * `createHandler` received options it cannot use.
+ *
+ * @example
+ * ```ts
+ * createHandler(Users, { maxBodyBytes: -1 }); // HandlerOptionsError: … must be a non-negative integer
+ * ```
+ */
 export class HandlerOptionsError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,6 +1,13 @@
 import { reasonPhrase } from '../http/status';
 
-/** Extra data for an `HttpError`. */
+/**
+ * Extra data for an `HttpError` and its subclasses.
+ *
+ * @example
+ * ```ts
+ * throw new ConflictError('Not enough balance.', { extensions: { balance: 30 }, cause: error });
+ * ```
+ */
 export interface HttpErrorOptions {
   /** The error that led to this one; logged for 5xx, never sent. */
   readonly cause?: unknown;
@@ -60,33 +67,138 @@ function withStatus(status: number) {
   };
 }
 
-/** 400: the request is malformed. */
+/**
+ * 400: the request is malformed.
+ *
+ * @example
+ * ```ts
+ * throw new BadRequestError('limit must be from 1 to 100.');
+ * ```
+ */
 export class BadRequestError extends withStatus(400) {}
-/** 401: authentication is missing or invalid. */
+/**
+ * 401: authentication is missing or invalid.
+ *
+ * @example
+ * ```ts
+ * throw new UnauthorizedError('The token has expired.');
+ * ```
+ */
 export class UnauthorizedError extends withStatus(401) {}
-/** 403: the caller may not do this. */
+/**
+ * 403: the caller may not do this.
+ *
+ * @example
+ * ```ts
+ * throw new ForbiddenError('Only the owner may delete a note.');
+ * ```
+ */
 export class ForbiddenError extends withStatus(403) {}
-/** 404: no such resource. */
+/**
+ * 404: no such resource.
+ *
+ * @example
+ * ```ts
+ * throw new NotFoundError(`No user ${id}.`);
+ * ```
+ */
 export class NotFoundError extends withStatus(404) {}
-/** 405: the resource exists but not for this method. */
+/**
+ * 405: the resource exists but not for this method.
+ *
+ * @example
+ * ```ts
+ * throw new MethodNotAllowedError('Archived notes are read-only.', { headers: { allow: 'GET' } });
+ * ```
+ */
 export class MethodNotAllowedError extends withStatus(405) {}
-/** 409: the request conflicts with the resource's state. */
+/**
+ * 409: the request conflicts with the resource's state.
+ *
+ * @example
+ * ```ts
+ * throw new ConflictError(`${email} is already registered.`);
+ * ```
+ */
 export class ConflictError extends withStatus(409) {}
-/** 410: the resource is gone for good. */
+/**
+ * 410: the resource is gone for good.
+ *
+ * @example
+ * ```ts
+ * throw new GoneError('This invitation was used.');
+ * ```
+ */
 export class GoneError extends withStatus(410) {}
-/** 413: the body is larger than allowed. */
+/**
+ * 413: the body is larger than allowed.
+ *
+ * @example
+ * ```ts
+ * throw new PayloadTooLargeError('An avatar may have at most 1 MB.');
+ * ```
+ */
 export class PayloadTooLargeError extends withStatus(413) {}
-/** 415: the body's media type is not accepted. */
+/**
+ * 415: the body's media type is not accepted.
+ *
+ * @example
+ * ```ts
+ * throw new UnsupportedMediaTypeError('Send image/png or image/jpeg.');
+ * ```
+ */
 export class UnsupportedMediaTypeError extends withStatus(415) {}
-/** 422: the body is well-formed but cannot be processed. */
+/**
+ * 422: the body is well-formed but cannot be processed.
+ *
+ * @example
+ * ```ts
+ * throw new UnprocessableEntityError('The end date is before the start date.');
+ * ```
+ */
 export class UnprocessableEntityError extends withStatus(422) {}
-/** 429: too many requests; pass `headers: { 'retry-after': '…' }`. */
+/**
+ * 429: too many requests; pass `headers: { 'retry-after': '…' }`.
+ *
+ * @example
+ * ```ts
+ * throw new TooManyRequestsError('Slow down.', { headers: { 'retry-after': '30' } });
+ * ```
+ */
 export class TooManyRequestsError extends withStatus(429) {}
-/** 500: an internal error, with a generic body. */
+/**
+ * 500: an internal error, with a generic body.
+ *
+ * @example
+ * ```ts
+ * throw new InternalServerError('Inconsistent index.', { cause: error });
+ * ```
+ */
 export class InternalServerError extends withStatus(500) {}
-/** 501: not implemented. */
+/**
+ * 501: not implemented.
+ *
+ * @example
+ * ```ts
+ * throw new NotImplementedError('Export to PDF is not available yet.');
+ * ```
+ */
 export class NotImplementedError extends withStatus(501) {}
-/** 503: temporarily unavailable; pass `headers: { 'retry-after': '…' }`. */
+/**
+ * 503: temporarily unavailable; pass `headers: { 'retry-after': '…' }`.
+ *
+ * @example
+ * ```ts
+ * throw new ServiceUnavailableError('The table is throttled.', { headers: { 'retry-after': '1' } });
+ * ```
+ */
 export class ServiceUnavailableError extends withStatus(503) {}
-/** 504: an upstream did not answer in time. */
+/**
+ * 504: an upstream did not answer in time.
+ *
+ * @example
+ * ```ts
+ * throw new GatewayTimeoutError('The payment service did not answer.');
+ * ```
+ */
 export class GatewayTimeoutError extends withStatus(504) {}

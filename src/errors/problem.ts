@@ -2,7 +2,14 @@ import { HttpResponse } from '../http/response';
 import { reasonPhrase } from '../http/status';
 import { HttpError } from './http-error';
 
-/** The RFC 9457 media type every error response carries. */
+/**
+ * The RFC 9457 media type every error response carries.
+ *
+ * @example
+ * ```ts
+ * expect(result.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
+ * ```
+ */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Members a problem body may not take from `extensions`: they are the problem's own. */

@@ -10,6 +10,11 @@ const LISTED_KEYS = 20;
  *
  * The message names the event's top-level keys (or its type when it is not an object), never its
  * values, so it can be logged without leaking payload data.
+ *
+ * @example
+ * ```ts
+ * await handler({ Records: [] }, context); // rejects with NotAnHttpEventError
+ * ```
  */
 export class NotAnHttpEventError extends Error {
   override readonly name = 'NotAnHttpEventError';

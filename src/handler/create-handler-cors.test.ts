@@ -1,5 +1,5 @@
 import { Get, Post } from '../decorators/route';
-import { HandlerOptionsError } from '../errors/config-errors';
+import { HandlerOptionsError, RoutesModuleError } from '../errors/config-errors';
 import { captureLogger, send } from '../test/support/handler-harness';
 import { createHandler } from './create-handler';
 
@@ -112,5 +112,28 @@ describe('createHandler options', () => {
   ])('refuse %j at cold start', (options, message) => {
     expect(() => createHandler(Api, options as never)).toThrow(HandlerOptionsError);
     expect(() => createHandler(Api, options as never)).toThrow(`createHandler options: ${message}`);
+  });
+});
+
+describe('createHandler routes', () => {
+  it('takes a controller class or an array of them, typed as Controller', () => {
+    expect(typeof createHandler(Api)).toBe('function');
+    expect(typeof createHandler([Api] as const)).toBe('function');
+  });
+
+  it('refuses a value that is not a class, for the type checker and at run time', () => {
+    const notAClass = { list: () => [] };
+    class NeedsArguments {
+      constructor(readonly name: string) {}
+    }
+
+    // @ts-expect-error an object is not a Controller (a class constructed without arguments)
+    expect(() => createHandler(notAClass)).toThrow(
+      new RoutesModuleError(
+        'The routes must be a controller class or an array of them; item 0 is object.',
+      ),
+    );
+    // @ts-expect-error neither is a class whose constructor needs arguments
+    expect(() => createHandler([NeedsArguments])).toThrow(RoutesModuleError);
   });
 });

@@ -7,12 +7,21 @@ import type { EventSource, LambdaHttpRequest } from '../events/types';
 import { truncateInput } from '../http/echo-input';
 import { type HttpResponse, type OutgoingResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
-import { buildRouteTable, type RoutesOrigin } from '../routing/route-table';
+import { buildRouteTable, type Controller } from '../routing/route-table';
+import { recordServedRoutes } from '../routing/served-routes';
 import { describeError } from './describe-error';
 import { type Answer, dispatch, problemOf } from './dispatch';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
 
-/** A Lambda handler for HTTP events: `(event, context) => Promise<result>`. */
+/**
+ * A Lambda handler for HTTP events: `(event, context) => Promise<result>`, as `createHandler`
+ * returns it.
+ *
+ * @example
+ * ```ts
+ * export const handler: LambdaHandler = createHandler(UsersController);
+ * ```
+ */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 type AnySource = EventSource<unknown, unknown>;
@@ -88,31 +97,31 @@ function lastResort(requestId: string | undefined, method: string | undefined): 
 /**
  * Creates a Lambda handler serving the routes of one or more decorated controller classes, for
  * API Gateway HTTP APIs (payload 2.0 and 1.0), REST APIs, Application Load Balancers and function
- * URLs. The route table is built now, once; every invocation reuses it.
+ * URLs. The route table is built now, once (each controller is constructed once); every
+ * invocation reuses it.
  *
  * @param routes - A controller class or an array of them.
  * @param options - CORS, body size limit, base path, logging and validator settings.
  * @returns An `async (event, context)` handler. It rejects only for events that are not HTTP
  * events (`NotAnHttpEventError`), so an SQS or scheduled invocation fails instead of being lost.
  * @throws RoutesModuleError, RouteDefinitionError or HandlerOptionsError when the controllers or
- * options cannot work.
+ * options cannot work (also for a value that is not a class, which TypeScript refuses already).
  * @example
  * ```ts
  * export const handler = createHandler([UsersController], { cors: { origins: ['https://app.example.com'] } });
  * ```
  */
 export function createHandler(
-  routes: unknown,
+  routes: Controller | readonly Controller[],
   options?: HandlerOptions,
-  origin?: RoutesOrigin,
 ): LambdaHandler {
   const resolved = resolveOptions(options);
-  const table = buildRouteTable(routes, origin);
+  const table = buildRouteTable(routes);
   const { logger } = resolved;
 
   // The path of every event: detect its source, read it into a request, dispatch it to its
   // route, add CORS, serialize, and write it back in the source's own format.
-  return async (event: unknown, context: Context): Promise<unknown> => {
+  const handler = async (event: unknown, context: Context): Promise<unknown> => {
     const started = performance.now();
     const requestId = requestIdOf(context);
     let source: AnySource;
@@ -153,4 +162,10 @@ export function createHandler(
     }
     return result;
   };
+  recordServedRoutes(handler, {
+    routes: table.routes,
+    validator: resolved.validator,
+    maxBodyBytes: resolved.maxBodyBytes,
+  });
+  return handler;
 }

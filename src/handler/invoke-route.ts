@@ -1,10 +1,10 @@
-import type { LambdaHttpRequest } from '../events/types';
-import { assertBodySize, readJsonText } from '../http/body';
+import type { LambdaHttpRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import { coerceValue } from '../validation/coerce';
 import { parseJsonBody } from '../validation/parse-json';
+import { assertBodySize, readJsonText } from '../validation/request-body';
 import { validateBody } from '../validation/validate-body';
 import type { ResolvedOptions } from './options';
 

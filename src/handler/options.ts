@@ -18,7 +18,14 @@ const MAX_JSON_DEPTH_LIMIT = 1_000;
 /** At 100,000 members, class-transformer alone spends seconds on one object. */
 const MAX_JSON_KEYS_LIMIT = 100_000;
 
-/** Options of `createHandler` (and of `main.handler`, through a `handlerOptions` export). */
+/**
+ * Options of `createHandler` (and of `main.handler`, through a `handlerOptions` export).
+ *
+ * @example
+ * ```ts
+ * export const handlerOptions: HandlerOptions = { cors: true, maxBodyBytes: 256 * 1024 };
+ * ```
+ */
 export interface HandlerOptions {
   /** CORS for browsers: `true` allows every origin; an object says exactly what. @defaultValue off */
   readonly cors?: CorsOptions | boolean;

@@ -1,6 +1,14 @@
 import type { HttpResponse } from './response';
 
-/** CORS settings for `createHandler`. */
+/**
+ * CORS settings for `createHandler`.
+ *
+ * @example
+ * ```ts
+ * const cors: CorsOptions = { origins: ['https://app.example.com'], credentials: true, maxAge: 600 };
+ * export const handler = createHandler(UsersController, { cors });
+ * ```
+ */
 export interface CorsOptions {
   /**
    * Allowed origins: `'*'`, a list of exact origins (`https://app.example.com`), or a function.

@@ -1,10 +1,25 @@
 import { encodeBase64 } from './encoding';
 import { isNullBodyStatus } from './status';
 
-/** Header values an `HttpResponse` accepts; numbers are sent as strings. */
+/**
+ * Header values an `HttpResponse` accepts; numbers are sent as strings.
+ *
+ * @example
+ * ```ts
+ * const headers: Record<string, HeaderValue> = { 'cache-control': 'no-store', 'x-count': 3 };
+ * ```
+ */
 export type HeaderValue = string | number | readonly string[];
 
-/** What `new HttpResponse(...)` takes. */
+/**
+ * What `new HttpResponse(...)` takes.
+ *
+ * @example
+ * ```ts
+ * const init: HttpResponseInit = { status: 202, headers: { location: '/jobs/7' }, body: { id: 7 } };
+ * return new HttpResponse(init);
+ * ```
+ */
 export interface HttpResponseInit {
   /** An integer from 100 to 599; anything else is sent as 500. @defaultValue 200 */
   readonly status?: number;

@@ -3,15 +3,17 @@ import { createRequire } from 'node:module';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RoutesModuleError } from '../errors/config-errors';
-import type { HandlerOptions } from '../handler/options';
-import type { RoutesOrigin } from '../routing/route-table';
+import type { RoutesOrigin } from '../errors/routes-origin';
 import { assertSingleCopies } from './single-copies';
 
-/** What `main.handler` needs from the function's routes module. */
+/**
+ * What `main.handler` needs from the function's routes module, as the module exported it:
+ * `createHandler` checks both values.
+ */
 export interface LoadedRoutes {
   readonly routes: unknown;
   /** The module's optional `handlerOptions` export, passed to `createHandler`. */
-  readonly options: HandlerOptions | undefined;
+  readonly options: unknown;
   readonly origin: RoutesOrigin;
 }
 
@@ -65,7 +67,7 @@ function pickExport(namespace: unknown, file: string, exportName: string): Loade
         'Export the controller class as `routes`, or set ROUTES_EXPORT to its name.',
     );
   }
-  return { routes, options: read('handlerOptions') as HandlerOptions | undefined, origin };
+  return { routes, options: read('handlerOptions'), origin };
 }
 
 /**

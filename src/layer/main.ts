@@ -1,15 +1,27 @@
 import type { Context } from 'aws-lambda';
-// Imported by name, not by relative path: the runtime resolves the layer's single copy in
-// /opt/nodejs/node_modules/lambda-controllers, the same one routes.js gets.
+// main.handler is a function like any other, built with the public createHandler; withOrigin only
+// adds the file and export to its cold-start errors. The build puts this entry in the
+// lambda-controllers package, beside the main entry, so both share the one copy of the framework
+// that routes.js gets too.
 import {
+  type Controller,
   createHandler,
+  type HandlerOptions,
   type LambdaHandler,
-  type LoadedRoutes,
-  loadRoutes,
 } from 'lambda-controllers';
+import { withOrigin } from '../errors/routes-origin';
+import { type LoadedRoutes, loadRoutes } from './load-routes';
 
 function toHandler(loaded: LoadedRoutes): LambdaHandler {
-  return createHandler(loaded.routes, loaded.options, loaded.origin);
+  try {
+    // Whatever routes.js exported: createHandler checks both values and names what is wrong.
+    return createHandler(
+      loaded.routes as Controller | readonly Controller[],
+      loaded.options as HandlerOptions | undefined,
+    );
+  } catch (error) {
+    throw withOrigin(error, loaded.origin);
+  }
 }
 
 // Loading at module scope makes a broken routes module an init failure, reported once by Lambda,
@@ -28,12 +40,23 @@ const importing: Promise<{ handler: LambdaHandler } | { error: unknown }> | unde
     : undefined;
 
 /**
+ * The handler `main.handler` delegates to, once the routes module has loaded: what tools such as
+ * `npm run openapi` describe, with the same routes, options and framework copy.
+ *
+ * @throws The loading or route-table error `main.handler` would fail with.
+ */
+export async function loadHandler(): Promise<LambdaHandler> {
+  if (ready !== undefined) return ready;
+  const outcome = await (importing as NonNullable<typeof importing>);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.handler;
+}
+
+/**
  * The layer's entry point, `main.handler`. Two parameters: the Node.js 24 runtime refuses
  * non-streaming handlers that declare a third (callback) parameter.
  */
 export const handler = async (event: unknown, context: Context): Promise<unknown> => {
   if (ready !== undefined) return ready(event, context);
-  const outcome = await (importing as NonNullable<typeof importing>);
-  if ('error' in outcome) throw outcome.error;
-  return outcome.handler(event, context);
+  return (await loadHandler())(event, context);
 };

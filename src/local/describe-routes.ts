@@ -1,12 +1,12 @@
 // A short-lived child that reads a function's declared routes, so the local server can fill in
 // `routeKey` and `pathParameters` as an HTTP API with those routes does. It runs apart from the
 // warm workers because building the table constructs the controllers, which a real container
-// does exactly once. Everything it does goes through the layer's own framework: the copy the
-// function's decorators wrote their records into.
+// does exactly once. Everything it does goes through the layer's own main.js and framework: the
+// copy the function's decorators wrote their records into.
 import { delimiter } from 'node:path';
-import type { LoadedRoutes } from '../index';
+import type { LambdaHandler } from '../index';
 import { installEsmNodePath } from './esm-node-path';
-import { type LayerFramework, requireLayerFramework } from './layer-framework';
+import { requireLayerMain, requireLayerOpenApi } from './layer-framework';
 import { messageOf } from './message-of';
 import { type DescribeMessage, OPENAPI_FLAG, toRuntimeError } from './worker-protocol';
 
@@ -17,15 +17,14 @@ function send(message: DescribeMessage): Promise<void> {
   });
 }
 
-/** The routes' OpenAPI document, or why it could not be built. */
+/** The handler's OpenAPI document, or why it could not be built. */
 function openApiOf(
-  framework: LayerFramework,
-  loaded: LoadedRoutes,
+  layer: string,
+  handler: LambdaHandler,
 ): { document: unknown } | { error: string } {
   const info = { title: process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local', version: 'local' };
-  const options = loaded.options === undefined ? {} : { handlerOptions: loaded.options };
   try {
-    return { document: framework.buildOpenApiDocument(loaded.routes, info, options) };
+    return { document: requireLayerOpenApi(layer).buildOpenApiDocument(handler, info) };
   } catch (error) {
     // Served as the answer to /openapi.json: routing works even when the document cannot.
     return { error: messageOf(error) };
@@ -38,15 +37,13 @@ async function main(): Promise<void> {
   try {
     const layer = nodePath?.split(delimiter)[0];
     if (layer === undefined || layer === '') throw new Error('NODE_PATH does not name the layer');
-    const framework = requireLayerFramework(layer);
-    const found = framework.loadRoutes(process.env);
-    const loaded = 'deferred' in found ? await found.load() : found;
-    const table = framework.buildRouteTable(loaded.routes, loaded.origin);
+    const main = requireLayerMain(layer);
+    const handler = await main.loadHandler();
     await send({
       type: 'routes',
-      routes: table.routes.map((route) => ({ method: route.method, path: route.path })),
+      routes: requireLayerOpenApi(layer).describeRoutes(handler),
       openapi: process.argv.includes(OPENAPI_FLAG)
-        ? openApiOf(framework, loaded)
+        ? openApiOf(layer, handler)
         : { error: 'the local server runs without --openapi' },
     });
   } catch (error) {

@@ -1,11 +1,15 @@
+import { parsePathTemplate } from '../routing/path-pattern';
 import { RouteKeys } from './route-keys';
 
+// As the route table hands them over: the template with its segments.
+const key = (method: string, path: string) => ({ method, path, segments: parsePathTemplate(path) });
+
 const keys = new RouteKeys([
-  { method: 'POST', path: '/users' },
-  { method: 'GET', path: '/users/{id}' },
-  { method: 'GET', path: '/users/me' },
-  { method: 'GET', path: '/files/{path+}' },
-  { method: 'GET', path: '/' },
+  key('POST', '/users'),
+  key('GET', '/users/{id}'),
+  key('GET', '/users/me'),
+  key('GET', '/files/{path+}'),
+  key('GET', '/'),
 ]);
 
 describe('RouteKeys', () => {

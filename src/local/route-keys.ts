@@ -1,6 +1,5 @@
 import { escapePath } from '../http/encoding';
 import { RouteMatcher } from '../routing/matcher';
-import { parsePathTemplate } from '../routing/path-pattern';
 import type { RouteMatch } from './http-to-event';
 import type { RouteKey } from './worker-protocol';
 
@@ -15,8 +14,7 @@ export class RouteKeys {
 
   constructor(routes: readonly RouteKey[]) {
     this.list = routes;
-    for (const route of routes)
-      this.#matcher.add(route.method, parsePathTemplate(route.path), route);
+    for (const route of routes) this.#matcher.add(route.method, route.segments, route);
   }
 
   /**

@@ -1,5 +1,7 @@
 /** Messages between a `FunctionProcess` and its worker, over Node's IPC channel. */
 
+import type { PathSegment } from '../routing/path-pattern';
+
 /** The part of the Lambda context that crosses the process boundary. */
 export interface InvokeContext {
   readonly awsRequestId: string;
@@ -50,6 +52,8 @@ export function toRuntimeError(thrown: unknown, fallbackType: string): RuntimeEr
 export interface RouteKey {
   readonly method: string;
   readonly path: string;
+  /** The template as the route table parsed it. */
+  readonly segments: readonly PathSegment[];
 }
 
 /** The route reader's argument that asks it for the OpenAPI document too. */

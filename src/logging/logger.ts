@@ -1,7 +1,22 @@
-/** A structured log record: one JSON object per line. */
+/**
+ * A structured log record: one JSON object per line.
+ *
+ * @example
+ * ```ts
+ * const record: LogRecord = { message: 'request failed', requestId: 'c6af9ac6' };
+ * ```
+ */
 export type LogRecord = Readonly<Record<string, unknown>>;
 
-/** Where the framework writes its log lines. Pass your own to `createHandler` to capture them. */
+/**
+ * Where the framework writes its log lines. Pass your own to `createHandler` to capture them.
+ *
+ * @example
+ * ```ts
+ * const logger: Logger = { info: (r) => pino.info(r), warn: (r) => pino.warn(r), error: (r) => pino.error(r) };
+ * export const handler = createHandler(UsersController, { logger });
+ * ```
+ */
 export interface Logger {
   info(record: LogRecord): void;
   warn(record: LogRecord): void;

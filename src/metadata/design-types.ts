@@ -11,3 +11,13 @@ export function getParamTypes(
   const types: unknown = Reflect.getMetadata('design:paramtypes', prototype, propertyKey);
   return Array.isArray(types) ? types : undefined;
 }
+
+/** How a scalar path or query value is converted. */
+export type ScalarType = 'string' | 'number' | 'boolean';
+
+/** The conversion a parameter's declared type asks for: `number`, `boolean`, else `string`. */
+export function scalarType(designType: unknown): ScalarType {
+  if (designType === Number) return 'number';
+  if (designType === Boolean) return 'boolean';
+  return 'string';
+}

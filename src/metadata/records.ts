@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../openapi/document-types';
+import type { JsonSchema } from './json-schema';
 
 /** The HTTP methods a route decorator can declare. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -21,7 +21,16 @@ export interface ParamRecord {
   readonly dto: (new () => object) | undefined;
 }
 
-/** A DTO class, or a one-element tuple `[Dto]` meaning an array of it. */
+/**
+ * What `ApiResponse` documents as a body: a DTO class, a one-element tuple `[Dto]` meaning an
+ * array of it, or a JSON Schema.
+ *
+ * @example
+ * ```ts
+ * const page: DocBody = [UserDto];
+ * const count: DocBody = { type: 'integer', minimum: 0 };
+ * ```
+ */
 export type DocBody = (new () => object) | readonly [new () => object] | JsonSchema;
 
 /**

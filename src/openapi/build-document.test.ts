@@ -13,17 +13,18 @@ import {
   Headers,
   HttpCode,
   HttpResponse,
-  type OpenApiDocument,
-  OpenApiDocumentError,
   Param,
   Post,
   Put,
   Query,
   RouteDefinitionError,
 } from '../index';
+import { parsePathTemplate } from '../routing/path-pattern';
 import { httpApiEvent } from '../test/support/http-api-event';
 import { lambdaContext } from '../test/support/lambda-context';
 import { buildOpenApiDocument, toOpenApiPath } from './build-document';
+import type { OpenApiDocument } from './document-types';
+import { OpenApiDocumentError } from './openapi-document-error';
 
 const INFO = { title: 'Test API', version: '1.0.0' };
 
@@ -82,7 +83,7 @@ function operationOf(
 }
 
 describe('buildOpenApiDocument', () => {
-  const document = buildOpenApiDocument(Items, INFO);
+  const document = buildOpenApiDocument(createHandler(Items), INFO);
 
   it('writes an OpenAPI 3.1 document with info and the Problem component', () => {
     expect(document.openapi).toBe('3.1.0');
@@ -135,7 +136,7 @@ describe('buildOpenApiDocument', () => {
   it('documents a greedy parameter as a plain one, with a note', () => {
     const [parameter] = operationOf(document, '/files/{path}', 'get').parameters ?? [];
 
-    expect(toOpenApiPath('/files/{path+}')).toBe('/files/{path}');
+    expect(toOpenApiPath(parsePathTemplate('/files/{path+}'))).toBe('/files/{path}');
     expect(parameter).toMatchObject({ name: 'path', in: 'path', required: true });
     expect(parameter?.description).toContain('Greedy');
   });
@@ -180,9 +181,10 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('takes the body limit and validator options from the handler options', () => {
-    const strict = buildOpenApiDocument(Items, INFO, {
-      handlerOptions: { maxBodyBytes: 1000, validator: { forbidNonWhitelisted: false } },
-    });
+    const strict = buildOpenApiDocument(
+      createHandler(Items, { maxBodyBytes: 1000, validator: { forbidNonWhitelisted: false } }),
+      INFO,
+    );
 
     expect(operationOf(strict, '/items', 'post').responses['413']?.description).toContain(
       '1000 bytes',
@@ -191,7 +193,7 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('names operations Class_method and lists servers when given', () => {
-    const withServers = buildOpenApiDocument(Items, INFO, {
+    const withServers = buildOpenApiDocument(createHandler(Items), INFO, {
       servers: [{ url: 'https://api.example.com' }],
     });
 
@@ -225,7 +227,7 @@ class Documented {
 }
 
 describe('buildOpenApiDocument with documentation decorators', () => {
-  const document = buildOpenApiDocument([Documented], INFO);
+  const document = buildOpenApiDocument(createHandler([Documented]), INFO);
 
   it('documents summary, description, operation id, deprecation and tags', () => {
     const get = operationOf(document, '/users/{id}', 'get');
@@ -291,7 +293,7 @@ describe('buildOpenApiDocument with documentation decorators', () => {
   it('inherits the docs of inherited routes, and the class tags of the nearest class', () => {
     class Child extends Documented {}
 
-    const inherited = buildOpenApiDocument(Child, INFO);
+    const inherited = buildOpenApiDocument(createHandler(Child), INFO);
 
     expect(operationOf(inherited, '/users/{id}', 'get')).toMatchObject({
       operationId: 'getUser',
@@ -309,6 +311,17 @@ describe('buildOpenApiDocument with documentation decorators', () => {
 });
 
 describe('buildOpenApiDocument refusals', () => {
+  it('refuses what createHandler did not make, such as the controllers themselves', () => {
+    const notAHandler = Items as unknown as Parameters<typeof buildOpenApiDocument>[0];
+
+    expect(() => buildOpenApiDocument(notAHandler, INFO)).toThrow(
+      new OpenApiDocumentError(
+        'buildOpenApiDocument describes a handler made by createHandler: pass ' +
+          'createHandler(routes, options), not the controllers.',
+      ),
+    );
+  });
+
   it('refuses what the handler refuses: colliding routes', () => {
     class A {
       @Get('/x/{a}') a() {}
@@ -317,7 +330,7 @@ describe('buildOpenApiDocument refusals', () => {
       @Get('/x/{b}') b() {}
     }
 
-    expect(() => buildOpenApiDocument([A, B], INFO)).toThrow(RouteDefinitionError);
+    expect(() => buildOpenApiDocument(createHandler([A, B]), INFO)).toThrow(RouteDefinitionError);
   });
 
   it('refuses two templates OpenAPI cannot tell apart', () => {
@@ -326,7 +339,7 @@ describe('buildOpenApiDocument refusals', () => {
       @Delete('/x/{b}') b() {}
     }
 
-    expect(() => buildOpenApiDocument(Twins, INFO)).toThrow(
+    expect(() => buildOpenApiDocument(createHandler(Twins), INFO)).toThrow(
       'DELETE /x/{b} is documented as /x/{b}, which OpenAPI cannot tell apart from /x/{a}',
     );
   });
@@ -337,8 +350,8 @@ describe('buildOpenApiDocument refusals', () => {
       @Get('/f/{p}') one() {}
     }
 
-    expect(() => buildOpenApiDocument(Greedy, INFO)).toThrow(OpenApiDocumentError);
-    expect(() => buildOpenApiDocument(Greedy, INFO)).toThrow(
+    expect(() => buildOpenApiDocument(createHandler(Greedy), INFO)).toThrow(OpenApiDocumentError);
+    expect(() => buildOpenApiDocument(createHandler(Greedy), INFO)).toThrow(
       'GET /f/{p} and GET /f/{p+} are both documented as GET /f/{p}',
     );
   });
@@ -349,7 +362,7 @@ describe('buildOpenApiDocument refusals', () => {
       @Get('/b') @ApiOperation({ operationId: 'same' }) b() {}
     }
 
-    expect(() => buildOpenApiDocument(Repeated, INFO)).toThrow(
+    expect(() => buildOpenApiDocument(createHandler(Repeated), INFO)).toThrow(
       'Operation id "same" of GET /b is used twice',
     );
   });
@@ -359,7 +372,7 @@ describe('buildOpenApiDocument refusals', () => {
       @Get('/a') @ApiParam('id', { in: 'path' }) a() {}
     }
 
-    expect(() => buildOpenApiDocument(Missing, INFO)).toThrow(
+    expect(() => buildOpenApiDocument(createHandler(Missing), INFO)).toThrow(
       '@ApiParam("id") on GET /a names a path parameter the route template does not have.',
     );
   });

@@ -1,7 +1,7 @@
-import { type HandlerOptions, resolveOptions } from '../handler/options';
+import type { LambdaHandler } from '../index';
 import type { HttpMethod } from '../metadata/records';
-import { parsePathTemplate, templateShape } from '../routing/path-pattern';
-import { buildRouteTable } from '../routing/route-table';
+import { type PathSegment, templateShape } from '../routing/path-pattern';
+import { servedRoutesOf } from '../routing/served-routes';
 import type {
   OpenApiDocument,
   OpenApiInfo,
@@ -15,14 +15,15 @@ import { PROBLEM_SCHEMA } from './problem-responses';
 import { collectRouteDocs } from './route-docs';
 import { SchemaRegistry } from './schema-from-validators';
 
-/** Options of `buildOpenApiDocument`. */
+/**
+ * Options of `buildOpenApiDocument`.
+ *
+ * @example
+ * ```ts
+ * const options: OpenApiOptions = { servers: [{ url: 'https://api.example.com', description: 'Production' }] };
+ * ```
+ */
 export interface OpenApiOptions {
-  /**
-   * The options the handler runs with (`createHandler`'s, or the `handlerOptions` export of
-   * `routes.js`): `validator` decides required properties and `additionalProperties`,
-   * `maxBodyBytes` the 413 text. @defaultValue the handler's defaults
-   */
-  readonly handlerOptions?: HandlerOptions;
   /** The document's `servers`, e.g. the API's invoke URL. @defaultValue none */
   readonly servers?: readonly OpenApiServer[];
 }
@@ -38,16 +39,29 @@ const METHODS: Readonly<Record<HttpMethod, OpenApiMethod>> = {
 };
 
 /** The route template as OpenAPI writes it: a greedy `{path+}` becomes `{path}`. */
-export function toOpenApiPath(template: string): string {
-  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\+\}/g, '{$1}');
+export function toOpenApiPath(segments: readonly PathSegment[]): string {
+  const parts = segments.map((segment) =>
+    segment.kind === 'static' ? segment.value : `{${segment.name}}`,
+  );
+  return `/${parts.join('/')}`;
 }
 
 /**
  * OpenAPI treats `/a/{x}` and `/a/{y}` as one path, while the router allows them on different
  * methods; and a greedy `{p+}` turns into `{p}`. Refuse what the document cannot say.
  */
-function checkPathShape(shapes: Map<string, string>, path: string, routeKey: string): void {
-  const shape = templateShape(parsePathTemplate(path));
+function checkPathShape(
+  shapes: Map<string, string>,
+  segments: readonly PathSegment[],
+  path: string,
+  routeKey: string,
+): void {
+  // The shape OpenAPI sees: a greedy parameter is a plain one there.
+  const shape = templateShape(
+    segments.map((segment) =>
+      segment.kind === 'greedy' ? { kind: 'param', name: segment.name } : segment,
+    ),
+  );
   const other = shapes.get(shape);
   if (other !== undefined && other !== path) {
     throw new OpenApiDocumentError(
@@ -59,36 +73,44 @@ function checkPathShape(shapes: Map<string, string>, path: string, routeKey: str
 }
 
 /**
- * Builds an OpenAPI 3.1 document from decorated controllers, reading the same route table the
- * handler serves: paths and methods from the route decorators, path, query and header
- * parameters with their declared types, request bodies from `@Body` DTOs (class-validator
- * constraints as JSON Schema 2020-12), success statuses from `@HttpCode` or `ApiResponse`, and
- * problem+json responses for the errors the framework answers (400, 404, 405, 413, 415, 500)
- * plus those declared with `ApiProblem`. Controllers are constructed, as the handler does.
+ * Builds an OpenAPI 3.1 document describing what a handler serves, from the route table it built
+ * (nothing is constructed or checked again): paths and methods from the route decorators, path,
+ * query and header parameters with their declared types, request bodies from `@Body` DTOs
+ * (class-validator constraints as JSON Schema 2020-12, with the handler's validator options),
+ * success statuses from `@HttpCode` or `ApiResponse`, and problem+json responses for the errors
+ * the framework answers (400, 404, 405, 413 with the handler's body limit, 415, 500) plus those
+ * declared with `ApiProblem`.
  *
- * @param routes - A controller class or an array of them: what `createHandler` takes.
+ * @param handler - A handler `createHandler` returned.
  * @param info - The document's `info` (title and version are required).
- * @param options - The handler's options, and `servers`.
+ * @param options - The document's `servers`.
  * @returns A plain-JSON OpenAPI 3.1 document.
- * @throws RoutesModuleError or RouteDefinitionError when the handler would not start either;
- * OpenApiDocumentError when the routes cannot be described in OpenAPI.
+ * @throws OpenApiDocumentError when `handler` was not made by `createHandler`, or when its routes
+ * cannot be described in OpenAPI.
  * @example
  * ```ts
- * import { buildOpenApiDocument } from 'lambda-controllers';
- * import { routes } from './routes';
+ * import { createHandler } from 'lambda-controllers';
+ * import { buildOpenApiDocument } from 'lambda-controllers/openapi';
+ * import { handlerOptions, routes } from './routes';
  *
- * const document = buildOpenApiDocument(routes, { title: 'Users API', version: '1.0.0' });
+ * const handler = createHandler(routes, handlerOptions);
+ * const document = buildOpenApiDocument(handler, { title: 'Users API', version: '1.0.0' });
  * writeFileSync('openapi.json', JSON.stringify(document, null, 2));
  * ```
  */
 export function buildOpenApiDocument(
-  routes: unknown,
+  handler: LambdaHandler,
   info: OpenApiInfo,
   options: OpenApiOptions = {},
 ): OpenApiDocument {
-  // The handler's own table, with its cold-start checks (collisions, bindings, DTO metadata).
-  const table = buildRouteTable(routes);
-  const { validator, maxBodyBytes } = resolveOptions(options.handlerOptions);
+  const served = servedRoutesOf(handler);
+  if (served === undefined) {
+    throw new OpenApiDocumentError(
+      'buildOpenApiDocument describes a handler made by createHandler: pass ' +
+        'createHandler(routes, options), not the controllers.',
+    );
+  }
+  const { validator, maxBodyBytes } = served;
   const registry = new SchemaRegistry(validator);
   const context: OperationContext = {
     registry,
@@ -100,10 +122,10 @@ export function buildOpenApiDocument(
   const operationIds = new Set<string>();
   const documented = new Map<string, string>();
   const tags: string[] = [];
-  for (const route of table.routes) {
+  for (const route of served.routes) {
     const { controller } = route;
-    const path = toOpenApiPath(route.path);
-    checkPathShape(shapes, path, route.routeKey);
+    const path = toOpenApiPath(route.segments);
+    checkPathShape(shapes, route.segments, path, route.routeKey);
     const item: OpenApiPathItem = paths[path] ?? {};
     paths[path] = item;
     const method = METHODS[route.method];

@@ -1,4 +1,4 @@
-import type { JsonSchema, JsonSchemaType } from './document-types';
+import type { JsonSchema, JsonSchemaType } from '../metadata/json-schema';
 
 /** What one class-validator constraint says about a value, in JSON Schema terms. */
 export interface ConstraintSchema {

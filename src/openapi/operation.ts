@@ -1,10 +1,10 @@
 import { reasonPhrase } from '../http/status';
+import type { ScalarType } from '../metadata/design-types';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { DocBody } from '../metadata/records';
-import type { ParamBinding, ScalarType } from '../routing/param-binding';
-import { parsePathTemplate } from '../routing/path-pattern';
+import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import type {
-  JsonSchema,
   OpenApiOperation,
   OpenApiParameter,
   OpenApiRequestBody,
@@ -36,7 +36,7 @@ function scalarSchema(type: ScalarType | 'array'): JsonSchema {
 
 function boundParameters(route: RouteDefinition): OpenApiParameter[] {
   const parameters: OpenApiParameter[] = [];
-  for (const segment of parsePathTemplate(route.path)) {
+  for (const segment of route.segments) {
     if (segment.kind === 'static') continue;
     const binding = route.params.find(
       (candidate): candidate is Extract<ParamBinding, { kind: 'param' }> =>

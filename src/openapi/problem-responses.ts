@@ -1,7 +1,8 @@
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import type { JsonSchema } from '../metadata/json-schema';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
-import type { JsonSchema, OpenApiHeader, OpenApiResponse } from './document-types';
+import type { OpenApiHeader, OpenApiResponse } from './document-types';
 
 /** The RFC 9457 body every error response has, as `src/errors/problem.ts` writes it. */
 export const PROBLEM_SCHEMA: JsonSchema = {
@@ -75,7 +76,7 @@ export function frameworkProblems(
   const problems = new Map<number, ProblemDoc>();
   const badRequest = describeBadRequest(route.params);
   if (badRequest !== undefined) problems.set(400, { description: badRequest });
-  if (route.path.includes('{')) {
+  if (route.segments.some((segment) => segment.kind !== 'static')) {
     problems.set(404, { description: 'Nothing is found at this path.' });
   }
   problems.set(405, {

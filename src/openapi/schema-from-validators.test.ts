@@ -39,7 +39,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { JsonSchema } from './document-types';
+import type { JsonSchema } from '../metadata/json-schema';
 import { type DtoClass, SchemaRegistry } from './schema-from-validators';
 
 enum Color {

@@ -6,9 +6,9 @@ import {
   ValidationTypes,
   type ValidatorOptions,
 } from 'class-validator';
+import type { JsonSchema } from '../metadata/json-schema';
 import { DEFAULT_VALIDATOR_OPTIONS } from '../validation/validate-body';
 import { constraintSchema } from './constraint-schemas';
-import type { JsonSchema } from './document-types';
 import { ValueSchema, withNull } from './value-schema';
 
 type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];

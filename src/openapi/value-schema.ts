@@ -1,5 +1,5 @@
+import type { JsonSchema, JsonSchemaType } from '../metadata/json-schema';
 import type { ConstraintSchema } from './constraint-schemas';
-import type { JsonSchema, JsonSchemaType } from './document-types';
 
 const LOWER_BOUNDS = [
   'minLength',

@@ -1,8 +1,7 @@
 import { RouteDefinitionError } from '../errors/config-errors';
+import { controllerError } from '../errors/routes-origin';
+import { type ScalarType, scalarType } from '../metadata/design-types';
 import type { ParamRecord } from '../metadata/records';
-
-/** How a scalar path or query value is converted. */
-export type ScalarType = 'string' | 'number' | 'boolean';
 
 /** How one argument of a route method is produced from the request. */
 export type ParamBinding =
@@ -16,12 +15,6 @@ export type ParamBinding =
   | { readonly kind: 'req' }
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
-
-function scalarType(designType: unknown): ScalarType {
-  if (designType === Number) return 'number';
-  if (designType === Boolean) return 'boolean';
-  return 'string';
-}
 
 /** Types TypeScript emits for things that are not a DTO class. */
 const NOT_A_DTO: readonly unknown[] = [
@@ -39,7 +32,11 @@ const NOT_A_DTO: readonly unknown[] = [
 function bodyBinding(record: ParamRecord, designType: unknown, where: string): ParamBinding {
   if (record.dto !== undefined) {
     if (typeof record.dto !== 'function') {
-      throw new RouteDefinitionError(`@Body(${String(record.dto)}) on ${where} must name a class.`);
+      const named = String(record.dto);
+      throw controllerError(
+        RouteDefinitionError,
+        (at) => `@Body(${named}) on ${where}${at} must name a class.`,
+      );
     }
     return { kind: 'body-dto', dto: record.dto };
   }
@@ -52,10 +49,13 @@ function bodyBinding(record: ParamRecord, designType: unknown, where: string): P
     designType === undefined
       ? 'no type metadata'
       : `the type ${(designType as { name?: string }).name ?? String(designType)}`;
-  throw new RouteDefinitionError(
-    `@Body() on parameter ${record.index} of ${where} has ${seen}, so its DTO class is unknown and ` +
-      'the body could not be validated. Build with "emitDecoratorMetadata" (tsup needs @swc/core ' +
-      'installed), import the DTO as a value (not "import type"), or name it: @Body(CreateUserDto).',
+  throw controllerError(
+    RouteDefinitionError,
+    (at) =>
+      `@Body() on parameter ${record.index} of ${where}${at} has ${seen}, so its DTO class is ` +
+      'unknown and the body could not be validated. Build with "emitDecoratorMetadata" (tsup ' +
+      'needs @swc/core installed), import the DTO as a value (not "import type"), or name it: ' +
+      '@Body(CreateUserDto).',
   );
 }
 
@@ -69,9 +69,12 @@ export function toParamBinding(
   switch (record.kind) {
     case 'param': {
       if (record.name === undefined || !pathNames.has(record.name)) {
-        throw new RouteDefinitionError(
-          `@Param(${JSON.stringify(record.name)}) on ${where} names no parameter of the route ` +
-            `(it has ${[...pathNames].map((name) => `{${name}}`).join(', ') || 'none'}).`,
+        const { name } = record;
+        throw controllerError(
+          RouteDefinitionError,
+          (at) =>
+            `@Param(${JSON.stringify(name)}) on ${where}${at} names no parameter of the route ` +
+            `(it has ${[...pathNames].map((path) => `{${path}}`).join(', ') || 'none'}).`,
         );
       }
       return { kind: 'param', name: record.name, type: scalarType(designType) };

@@ -1,4 +1,11 @@
-/** One segment of a route template. */
+/**
+ * One segment of a route template: `users` is static, `{id}` a parameter, `{path+}` greedy.
+ *
+ * @example
+ * ```ts
+ * const id: PathSegment = { kind: 'param', name: 'id' };
+ * ```
+ */
 export type PathSegment =
   | { readonly kind: 'static'; readonly value: string }
   | { readonly kind: 'param'; readonly name: string }

@@ -3,6 +3,7 @@ import { HttpCode } from '../decorators/http-code';
 import { Body, Param, Query } from '../decorators/params';
 import { Delete, Get, Post } from '../decorators/route';
 import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
+import { withOrigin } from '../errors/routes-origin';
 import { buildRouteTable } from './route-table';
 
 class NameDto {
@@ -10,6 +11,15 @@ class NameDto {
 }
 
 const origin = { file: '/var/task/routes.js', exportName: 'routes' };
+
+/** The table as the layer builds it from routes.js: errors name the file and export. */
+function buildFromRoutesModule(routes: unknown) {
+  try {
+    return buildRouteTable(routes);
+  } catch (error) {
+    throw withOrigin(error, origin);
+  }
+}
 
 describe('buildRouteTable', () => {
   it('builds one definition per route with its bindings and status', () => {
@@ -43,7 +53,7 @@ describe('buildRouteTable', () => {
     class B {
       @Get('/b') b() {}
     }
-    expect(buildRouteTable([A, B], origin).routes.map((route) => route.routeKey)).toEqual([
+    expect(buildFromRoutesModule([A, B]).routes.map((route) => route.routeKey)).toEqual([
       'GET /a',
       'GET /b',
     ]);
@@ -54,7 +64,7 @@ describe('buildRouteTable', () => {
       @Get('/users/{id}') one() {}
       @Get('/users/{userId}') two() {}
     }
-    expect(() => buildRouteTable(Users, origin)).toThrow(
+    expect(() => buildFromRoutesModule(Users)).toThrow(
       new RouteDefinitionError(
         'Routes collide: GET /users/{userId} on Users.two (export "routes" of /var/task/routes.js) and ' +
           'GET /users/{id} on Users.one match the same requests.',
@@ -143,13 +153,13 @@ describe('buildRouteTable', () => {
 
   it('C94: refuses a class with no routes, a non-class and an empty list, naming the file and export', () => {
     class Empty {}
-    expect(() => buildRouteTable(Empty, origin)).toThrow(
+    expect(() => buildFromRoutesModule(Empty)).toThrow(
       new RoutesModuleError(
         'Controller Empty (export "routes" of /var/task/routes.js) has no routes: decorate its methods with @Get, @Post, ... (and build with legacy decorators).',
       ),
     );
-    expect(() => buildRouteTable({ get: 1 }, origin)).toThrow('item 0 is object');
-    expect(() => buildRouteTable([], origin)).toThrow(
+    expect(() => buildFromRoutesModule({ get: 1 })).toThrow('item 0 is object');
+    expect(() => buildFromRoutesModule([])).toThrow(
       'No controller classes were given (export "routes" of /var/task/routes.js).',
     );
   });

@@ -1,20 +1,31 @@
 import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
+import { controllerError } from '../errors/routes-origin';
 import { getParamTypes } from '../metadata/design-types';
 import type { HttpMethod, ParamRecord, RouteRecord } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
-import { formatTemplate, PathTemplateError, parsePathTemplate } from './path-pattern';
+import {
+  formatTemplate,
+  type PathSegment,
+  PathTemplateError,
+  parsePathTemplate,
+} from './path-pattern';
 
 /** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
 export interface RouteDefinition {
   readonly method: HttpMethod;
   /** The template in canonical form, e.g. `/users/{id}`. */
   readonly path: string;
+  /**
+   * The template parsed once, when the table is built: the matcher, the OpenAPI builder and the
+   * local server read these instead of parsing `path` again.
+   */
+  readonly segments: readonly PathSegment[];
   /** `METHOD /template`, as logs show it. */
   readonly routeKey: string;
   /** The controller class that declares the route (a subclass for inherited routes). */
-  readonly controller: new () => object;
+  readonly controller: Controller;
   readonly controllerName: string;
   readonly propertyKey: string | symbol;
   readonly invoke: (args: unknown[]) => unknown;
@@ -28,22 +39,23 @@ export interface RouteTable {
   match(method: string, path: string): MatchResult<RouteDefinition>;
 }
 
-/** Where the controllers came from, named in cold-start errors. */
-export interface RoutesOrigin {
-  readonly file: string;
-  readonly exportName: string;
-}
-
-type ControllerClass = new () => object;
-
-function describeOrigin(origin: RoutesOrigin | undefined): string {
-  return origin === undefined
-    ? ''
-    : ` (export ${JSON.stringify(origin.exportName)} of ${origin.file})`;
-}
+/**
+ * A controller class: what `createHandler` takes, alone or in an array. It is constructed once,
+ * without arguments, when the handler is created; its decorated methods are the routes.
+ *
+ * @example
+ * ```ts
+ * class UsersController {
+ *   @Get('/users/{id}') get(@Param('id') id: string) { return { id }; }
+ * }
+ * const controllers: Controller[] = [UsersController];
+ * export const handler = createHandler(controllers);
+ * ```
+ */
+export type Controller = new () => object;
 
 /** A class's own records plus those inherited, a subclass's methods hiding its parents'. */
-function collectRecords(controller: ControllerClass): {
+function collectRecords(controller: Controller): {
   routes: RouteRecord[];
   params: ParamRecord[];
   httpCodes: Map<string | symbol, number>;
@@ -73,27 +85,30 @@ function collectRecords(controller: ControllerClass): {
   return { routes, params, httpCodes };
 }
 
-function toControllerList(routes: unknown, origin: RoutesOrigin | undefined): ControllerClass[] {
+function toControllerList(routes: unknown): Controller[] {
   const list = Array.isArray(routes) ? routes : [routes];
   if (list.length === 0)
-    throw new RoutesModuleError(`No controller classes were given${describeOrigin(origin)}.`);
+    throw controllerError(RoutesModuleError, (at) => `No controller classes were given${at}.`);
   return list.map((candidate, index) => {
     if (typeof candidate !== 'function') {
-      throw new RoutesModuleError(
-        `The routes${describeOrigin(origin)} must be a controller class or an array of them; ` +
+      throw controllerError(
+        RoutesModuleError,
+        (at) =>
+          `The routes${at} must be a controller class or an array of them; ` +
           `item ${index} is ${candidate === null ? 'null' : typeof candidate}.`,
       );
     }
-    return candidate as ControllerClass;
+    return candidate as Controller;
   });
 }
 
-function instantiate(controller: ControllerClass, origin: RoutesOrigin | undefined): object {
+function instantiate(controller: Controller): object {
   try {
     return new controller();
   } catch (error) {
-    throw new RoutesModuleError(
-      `Constructing controller ${controller.name}${describeOrigin(origin)} failed.`,
+    throw controllerError(
+      RoutesModuleError,
+      (at) => `Constructing controller ${controller.name}${at} failed.`,
       { cause: error },
     );
   }
@@ -101,30 +116,35 @@ function instantiate(controller: ControllerClass, origin: RoutesOrigin | undefin
 
 /**
  * Builds the route table from decorated controller classes: reads the decorator records and the
- * emitted parameter types once, checks them, and indexes the routes for matching.
+ * emitted parameter types once, checks them, and indexes the routes for matching. Its errors
+ * name the class and method; `withOrigin` adds the file and export they came from.
  *
  * @throws RoutesModuleError when `routes` is not a class or array of classes, or a class has no routes.
  * @throws RouteDefinitionError for bad templates, colliding routes, unusable parameter bindings.
  */
-export function buildRouteTable(routes: unknown, origin?: RoutesOrigin): RouteTable {
+export function buildRouteTable(routes: unknown): RouteTable {
   const matcher = new RouteMatcher<RouteDefinition>();
   const definitions: RouteDefinition[] = [];
-  for (const controller of toControllerList(routes, origin)) {
+  for (const controller of toControllerList(routes)) {
     const records = collectRecords(controller);
     if (records.routes.length === 0) {
-      throw new RoutesModuleError(
-        `Controller ${controller.name}${describeOrigin(origin)} has no routes: decorate its methods ` +
+      throw controllerError(
+        RoutesModuleError,
+        (at) =>
+          `Controller ${controller.name}${at} has no routes: decorate its methods ` +
           'with @Get, @Post, ... (and build with legacy decorators).',
       );
     }
-    const instance = instantiate(controller, origin);
+    const instance = instantiate(controller);
     for (const route of records.routes) {
-      const where = `${controller.name}.${String(route.propertyKey)}${describeOrigin(origin)}`;
+      const where = `${controller.name}.${String(route.propertyKey)}`;
       const definition = defineRoute(controller, instance, route, records, where);
-      const previous = matcher.add(route.method, parsePathTemplate(route.path), definition);
+      const previous = matcher.add(route.method, definition.segments, definition);
       if (previous !== undefined) {
-        throw new RouteDefinitionError(
-          `Routes collide: ${definition.routeKey} on ${where} and ${previous.routeKey} on ` +
+        throw controllerError(
+          RouteDefinitionError,
+          (at) =>
+            `Routes collide: ${definition.routeKey} on ${where}${at} and ${previous.routeKey} on ` +
             `${previous.controllerName}.${String(previous.propertyKey)} match the same requests.`,
         );
       }
@@ -135,24 +155,29 @@ export function buildRouteTable(routes: unknown, origin?: RoutesOrigin): RouteTa
 }
 
 function defineRoute(
-  controller: ControllerClass,
+  controller: Controller,
   instance: object,
   route: RouteRecord,
   records: { params: ParamRecord[]; httpCodes: Map<string | symbol, number> },
   where: string,
 ): RouteDefinition {
-  let segments: ReturnType<typeof parsePathTemplate>;
+  let segments: PathSegment[];
   try {
     segments = parsePathTemplate(route.path);
   } catch (error) {
     if (!(error instanceof PathTemplateError)) throw error;
-    throw new RouteDefinitionError(
-      `Invalid route template ${JSON.stringify(route.path)} on ${where}: ${error.message}.`,
+    const { message } = error;
+    throw controllerError(
+      RouteDefinitionError,
+      (at) => `Invalid route template ${JSON.stringify(route.path)} on ${where}${at}: ${message}.`,
     );
   }
   const method: unknown = Reflect.get(instance, route.propertyKey);
   if (typeof method !== 'function') {
-    throw new RouteDefinitionError(`@${route.method} route on ${where} is not on a method.`);
+    throw controllerError(
+      RouteDefinitionError,
+      (at) => `@${route.method} route on ${where}${at} is not on a method.`,
+    );
   }
   const path = formatTemplate(segments);
   const pathNames = new Set(
@@ -163,18 +188,23 @@ function defineRoute(
   const params: ParamBinding[] = [];
   for (const record of own) {
     if (params[record.index] !== undefined) {
-      throw new RouteDefinitionError(
-        `Parameter ${record.index} of ${where} has two binding decorators.`,
+      throw controllerError(
+        RouteDefinitionError,
+        (at) => `Parameter ${record.index} of ${where}${at} has two binding decorators.`,
       );
     }
     params[record.index] = toParamBinding(record, types?.[record.index], pathNames, where);
   }
   if (params.filter((binding) => binding?.kind.startsWith('body')).length > 1) {
-    throw new RouteDefinitionError(`${where} has more than one @Body parameter.`);
+    throw controllerError(
+      RouteDefinitionError,
+      (at) => `${where}${at} has more than one @Body parameter.`,
+    );
   }
   return {
     method: route.method,
     path,
+    segments,
     routeKey: `${route.method} ${path}`,
     controller,
     controllerName: controller.name,

@@ -1,6 +1,6 @@
 import { BadRequestError } from '../errors/http-error';
 import { quoteInput } from '../http/echo-input';
-import type { ScalarType } from '../routing/param-binding';
+import type { ScalarType } from '../metadata/design-types';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

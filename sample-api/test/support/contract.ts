@@ -5,7 +5,7 @@ import type {
   OpenApiMethod,
   OpenApiOperation,
   OpenApiPathItem,
-} from 'lambda-controllers';
+} from 'lambda-controllers/openapi';
 import type { HttpApiRequest } from '../../../src/test/support/http-api-event.ts';
 import type { ApiResponse } from './api-response.ts';
 

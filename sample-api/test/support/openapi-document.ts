@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { OpenApiDocument } from 'lambda-controllers';
+import type { OpenApiDocument } from 'lambda-controllers/openapi';
 import { NODE22 } from '../../../src/test/integration/support/runtimes';
 
 const REPO_ROOT = resolve(__dirname, '../../..');

@@ -19,7 +19,17 @@ beforeAll(async () => {
       events.push(event);
       return nextOutcome;
     },
-    routes: () => new RouteKeys([{ method: 'GET', path: '/items/{id}' }]),
+    routes: () =>
+      new RouteKeys([
+        {
+          method: 'GET',
+          path: '/items/{id}',
+          segments: [
+            { kind: 'static', value: 'items' },
+            { kind: 'param', name: 'id' },
+          ],
+        },
+      ]),
     openapi: undefined,
     log: (line) => lines.push(line),
     colour: false,

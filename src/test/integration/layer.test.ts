@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   DEFAULT_LAYER_MODULES,
@@ -61,6 +61,14 @@ async function initError(
   throw new Error(`${functionDir} started without an init error`);
 }
 
+/** The source files a built file was bundled from, as its source map lists them. */
+function sourcesOf(builtFile: string): string[] {
+  const map: unknown = JSON.parse(readFileSync(`${builtFile}.map`, 'utf8'));
+  const sources: unknown =
+    typeof map === 'object' && map !== null ? Reflect.get(map, 'sources') : [];
+  return Array.isArray(sources) ? sources.map(String) : [];
+}
+
 beforeAll(() => {
   if (!existsSync(join(DEFAULT_LAYER_MODULES, 'main.js')))
     throw new Error('Run npm run build first: layer-dist/ is missing.');
@@ -121,6 +129,27 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     };
     expect(first.constructed).toBe(1);
     expect(second).toMatchObject({ constructed: 1, reflections: first.reflections });
+  });
+
+  it('loads no module of the OpenAPI builder on a cold start', async () => {
+    // Prepare: a container that has answered nothing yet.
+    const dir = compileFunction({ 'routes.js': USERS_ROUTES, 'dto.js': USERS_DTO });
+    const cold = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+
+    // Act: its first request lists the modules the process holds.
+    const { json } = await call(cold, 'GET', '/introspect');
+    await cold.stop();
+
+    // Assess
+    const dist = resolve(DEFAULT_LAYER_MODULES, 'lambda-controllers/dist');
+    const loaded = (json as { modules: string[] }).modules.filter((file) =>
+      file.startsWith(`${dist}/`),
+    );
+    const sources = loaded.flatMap(sourcesOf);
+    expect(loaded).toEqual(expect.arrayContaining([join(dist, 'index.js'), join(dist, 'main.js')]));
+    expect(loaded).not.toContain(join(dist, 'openapi.js'));
+    expect(sources.filter((source) => source.includes('/src/openapi/'))).toEqual([]);
+    expect(sources).toEqual(expect.arrayContaining([expect.stringContaining('/src/handler/')]));
   });
 
   it('exports a handler with two parameters, as the Node.js 24 runtime requires', async () => {

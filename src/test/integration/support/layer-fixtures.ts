@@ -42,6 +42,7 @@ export class routes {
         framework: require.resolve('lambda-controllers'),
       },
       handlerArity: require('main').handler.length,
+      modules: Object.keys(require.cache),
     };
   }
 }

@@ -3,8 +3,8 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../errors/http-error';
-import type { LambdaHttpRequest } from '../events/types';
-import { quoteInput } from './echo-input';
+import { quoteInput } from '../http/echo-input';
+import type { LambdaHttpRequest } from '../http/request';
 
 /** `application/json` and `application/<anything>+json`, parameters (charset) allowed. */
 export function isJsonMediaType(contentType: string | undefined): boolean {

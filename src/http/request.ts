@@ -1,0 +1,39 @@
+import type { Context } from 'aws-lambda';
+
+/**
+ * The request every event source is turned into, and what `@Req()` gives a controller.
+ *
+ * `path` is percent-encoded and has no stage or configured base-path prefix; the router decodes
+ * each segment after splitting, so `a%2Fb` binds as one segment `a/b`. REST APIs, ALB and
+ * function URLs deliver the client's encoding; HTTP APIs deliver the path already decoded, so
+ * their sources re-encode it and an HTTP API request for `/a%2Fb` arrives as two segments.
+ *
+ * @example
+ * ```ts
+ * @Get('/whoami') whoami(@Req() request: LambdaHttpRequest) {
+ *   return { ip: request.sourceIp, requestId: request.context.awsRequestId };
+ * }
+ * ```
+ */
+export interface LambdaHttpRequest {
+  /** Upper-case method, e.g. `GET`. */
+  readonly method: string;
+  /** Path without stage prefix, still percent-encoded, always starting with `/`. */
+  readonly path: string;
+  /** Header names in lower case; repeated headers joined as the source delivered them. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Decoded query parameters; a repeated key gives an array in arrival order. */
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Request cookies by name. */
+  readonly cookies: Readonly<Record<string, string>>;
+  /** Body bytes (base64 already decoded); `undefined` when the request has none. */
+  readonly body: Buffer | undefined;
+  /** Client address as the event source reports it. */
+  readonly sourceIp: string | undefined;
+  /** Request id of API Gateway or the load balancer's trace id, when the event carries one. */
+  readonly sourceRequestId: string | undefined;
+  /** The Lambda event, untouched. */
+  readonly event: unknown;
+  /** The Lambda context, untouched. */
+  readonly context: Context;
+}

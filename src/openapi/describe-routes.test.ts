@@ -1,0 +1,38 @@
+import { Get, Post } from '../decorators/route';
+import { createHandler } from '../handler/create-handler';
+import { describeRoutes } from './describe-routes';
+
+class Files {
+  @Get('/files/{path+}') read() {
+    return 'x';
+  }
+  @Post('/files') write() {
+    return 'y';
+  }
+}
+
+describe('describeRoutes', () => {
+  it('lists the routes a handler serves with their parsed segments', () => {
+    const handler = createHandler(Files);
+    expect(describeRoutes(handler)).toEqual(
+      expect.arrayContaining([
+        {
+          method: 'GET',
+          path: '/files/{path+}',
+          segments: [
+            { kind: 'static', value: 'files' },
+            { kind: 'greedy', name: 'path' },
+          ],
+        },
+        { method: 'POST', path: '/files', segments: [{ kind: 'static', value: 'files' }] },
+      ]),
+    );
+    expect(describeRoutes(handler)).toHaveLength(2);
+  });
+
+  it('refuses anything createHandler did not make', () => {
+    expect(() => describeRoutes(async () => ({}))).toThrow(
+      'describeRoutes takes a handler made by createHandler.',
+    );
+  });
+});
