@@ -1,15 +1,10 @@
 import { defineConfig, type Options } from 'tsup';
+import { AWS_SDK_SCOPE, FRAMEWORK_PACKAGES } from './src/build/layer-packages';
 
 const LAYER_MODULES = 'layer-dist/nodejs/node_modules';
 
 /** Packages the layer provides; functions and main.js resolve them there, never bundle them. */
-export const LAYER_PACKAGES = [
-  'lambda-controllers',
-  'reflect-metadata',
-  'class-validator',
-  'class-transformer',
-  /^@aws-sdk\//,
-];
+export const LAYER_PACKAGES = [...FRAMEWORK_PACKAGES, new RegExp(`^${AWS_SDK_SCOPE}`)];
 
 // emitDecoratorMetadata in tsconfig.json plus @swc/core installed make tsup compile with SWC
 // (legacy decorators + design:paramtypes); esbuild alone would emit no metadata.

@@ -15,13 +15,14 @@ import {
 import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
 import { bundleLayerPackages } from './layer-package-bundles.ts';
+import { FRAMEWORK_PACKAGES } from './layer-packages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'layer-dist');
 const LAYER_MODULES = join(DIST, 'nodejs/node_modules');
 const PACKAGE_NAME = 'lambda-controllers';
 /** The packages whose metadata must exist once in a process. */
-const SINGLETONS = [PACKAGE_NAME, 'reflect-metadata', 'class-validator', 'class-transformer'];
+const SINGLETONS: readonly string[] = FRAMEWORK_PACKAGES;
 
 interface LockEntry {
   readonly dev?: boolean;
@@ -42,14 +43,14 @@ function readJson<T>(path: string): T {
 }
 
 function writePackageManifest(root: PackageJson): void {
-  const frameworkDeps = ['reflect-metadata', 'class-validator', 'class-transformer'];
+  const frameworkDeps = FRAMEWORK_PACKAGES.filter((name) => name !== PACKAGE_NAME);
   const manifest = {
     name: PACKAGE_NAME,
     version: root.version,
     description: root.description,
     license: root.license,
     type: 'commonjs',
-    engines: { node: '>=20' },
+    engines: { node: '>=22' },
     main: './dist/index.js',
     types: './dist/index.d.ts',
     // dist/main.js (main.handler) is not exported: only the layer's own main.js requires it.

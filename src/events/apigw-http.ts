@@ -9,11 +9,9 @@ import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import { stripStagePrefix } from './stage-prefix';
 import type { EventSource, LambdaHttpRequest } from './types';
-
-/** Lambda's synchronous response payload quota (6 MB). */
-export const LAMBDA_SYNC_RESPONSE_BYTES = 6_291_456;
 
 /** How one integration delivers its payload 2.0 path. */
 export interface V2PathRules {
@@ -118,7 +116,7 @@ export const apigwHttpSource: EventSource<
   APIGatewayProxyStructuredResultV2
 > = {
   name: 'apigw-http',
-  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  maxResponseBytes: LAMBDA_SYNC_PAYLOAD_BYTES,
   matches: isPayloadV2,
   toRequest: (event, context) => toV2Request(event, context, { decoded: true, stripStage: true }),
   toResult: (response) => toV2Result(response),

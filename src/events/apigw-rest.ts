@@ -3,9 +3,9 @@ import { decodeBody, escapePath } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
-import { LAMBDA_SYNC_RESPONSE_BYTES } from './apigw-http';
 import { assembleRequest } from './assemble-request';
 import { isExecuteApiHost, isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import { stripBasePath } from './rest-base-path';
 import { stripStagePrefix } from './stage-prefix';
 import type { EventSource, LambdaHttpRequest, RequestOptions } from './types';
@@ -97,7 +97,7 @@ function toResult(response: OutgoingResponse): APIGatewayProxyResult {
  */
 export const apigwRestSource: EventSource<APIGatewayProxyEvent, APIGatewayProxyResult> = {
   name: 'apigw-rest',
-  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  maxResponseBytes: LAMBDA_SYNC_PAYLOAD_BYTES,
   matches: isPayloadV1,
   toRequest,
   toResult: (response) => toResult(response),

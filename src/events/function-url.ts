@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2, LambdaFunctionURLEvent } from 'aws-lambda';
-import { isPayloadV2, LAMBDA_SYNC_RESPONSE_BYTES, toV2Request, toV2Result } from './apigw-http';
+import { isPayloadV2, toV2Request, toV2Result } from './apigw-http';
 import { own, ownString } from './event-fields';
+import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import type { EventSource } from './types';
 
 /**
@@ -38,7 +39,7 @@ export const functionUrlSource: EventSource<
   APIGatewayProxyStructuredResultV2
 > = {
   name: 'function-url',
-  maxResponseBytes: LAMBDA_SYNC_RESPONSE_BYTES,
+  maxResponseBytes: LAMBDA_SYNC_PAYLOAD_BYTES,
   matches: (event): event is LambdaFunctionURLEvent =>
     isPayloadV2(event) &&
     isFunctionUrlDomain(ownString(own(event, 'requestContext'), 'domainName')),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RoutesModuleError } from '../errors/config-errors';
+import { messageOf } from '../errors/message-of';
 import type { RoutesOrigin } from '../errors/routes-origin';
 import { assertSingleCopies } from './single-copies';
 
@@ -40,10 +41,6 @@ function findModuleFile(taskRoot: string, name: string): string {
     );
   }
   return found;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function pickExport(namespace: unknown, file: string, exportName: string): LoadedRoutes {

@@ -4,10 +4,10 @@
 // does exactly once. Everything it does goes through the layer's own main.js and framework: the
 // copy the function's decorators wrote their records into.
 import { delimiter } from 'node:path';
+import { messageOf } from '../errors/message-of';
 import type { LambdaHandler } from '../index';
 import { installEsmNodePath } from './esm-node-path';
 import { requireLayerMain, requireLayerOpenApi } from './layer-framework';
-import { messageOf } from './message-of';
 import { type DescribeMessage, OPENAPI_FLAG, toRuntimeError } from './worker-protocol';
 
 function send(message: DescribeMessage): Promise<void> {

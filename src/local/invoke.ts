@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { messageOf } from '../errors/message-of';
 import { Cleanups } from './cleanups';
 import { parseLocalArgs, USAGE, UsageError } from './cli-options';
 import { FunctionError, FunctionProcess } from './function-process';
 import { formatDuration } from './log-line';
-import { messageOf } from './message-of';
 import { describeServicesError, openServices, ServicesError } from './start-services';
 
 const aborting = new AbortController();

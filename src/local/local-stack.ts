@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { messageOf } from '../errors/message-of';
 import { formatBanner } from './banner';
 import { Cleanups } from './cleanups';
 import type { LocalOptions } from './cli-options';
 import { FunctionHost } from './function-host';
-import { messageOf } from './message-of';
 import { createLocalServer } from './server';
 import { openServices } from './start-services';
 import { watchFunction } from './watch';

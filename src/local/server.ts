@@ -6,6 +6,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { LAMBDA_SYNC_PAYLOAD_BYTES } from '../events/lambda-limits';
 import {
   type LocalApi,
   newApiRequestId,
@@ -21,7 +22,7 @@ import type { InvokeOutcome } from './worker-pool';
 /** HTTP APIs refuse request payloads over 10 MB. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 /** Lambda refuses synchronous invocation payloads over 6 MB. */
-export const MAX_EVENT_BYTES = 6_291_456;
+export const MAX_EVENT_BYTES = LAMBDA_SYNC_PAYLOAD_BYTES;
 
 export interface LocalServerOptions {
   /** The API it stands in for; the port comes from each connection. */

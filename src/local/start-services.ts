@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { messageOf } from '../errors/message-of';
 import { shownPath } from './banner';
 import type { LocalServices, ServicesStartOptions } from './local-services';
-import { messageOf } from './message-of';
 
 /** A services module is missing, has the wrong shape, or failed; the message says what to do. */
 export class ServicesError extends Error {

@@ -1,5 +1,5 @@
+import { messageOf } from '../errors/message-of';
 import { FunctionError, FunctionTimeoutError } from './function-process';
-import { messageOf } from './message-of';
 import type { InvokeContext, RuntimeError } from './worker-protocol';
 
 /** What the pool needs of a worker; `FunctionProcess` is one. */

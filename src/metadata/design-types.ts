@@ -21,3 +21,26 @@ export function scalarType(designType: unknown): ScalarType {
   if (designType === Boolean) return 'boolean';
   return 'string';
 }
+
+/**
+ * Constructors TypeScript emits, or `@Type` names, for values that are not DTO classes: a body
+ * or nested property of one of these types has no class-validator rules to apply.
+ */
+const NOT_A_DTO: readonly unknown[] = [
+  Object,
+  Array,
+  Number,
+  Boolean,
+  String,
+  Symbol,
+  Promise,
+  Function,
+  Date,
+  Map,
+  Set,
+];
+
+/** Whether `value` is a class whose instances can be a DTO (validated by its decorators). */
+export function isDtoClass(value: unknown): value is new () => object {
+  return typeof value === 'function' && !NOT_A_DTO.includes(value);
+}

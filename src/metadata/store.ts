@@ -51,3 +51,19 @@ export function getMetadataStore(): MetadataStore {
   holder[STORE_KEY] ??= new MetadataStore();
   return holder[STORE_KEY];
 }
+
+/**
+ * A controller class and its ancestors, nearest first: the classes whose decorator records apply
+ * to it (inherited routes, documentation on a base class).
+ */
+export function classChainOf(controller: unknown): object[] {
+  const chain: object[] = [];
+  for (
+    let current: unknown = controller;
+    typeof current === 'function' && current !== Function.prototype;
+    current = Object.getPrototypeOf(current)
+  ) {
+    chain.push(current);
+  }
+  return chain;
+}

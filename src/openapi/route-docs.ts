@@ -1,5 +1,5 @@
 import type { DocRecord } from '../metadata/records';
-import { getMetadataStore } from '../metadata/store';
+import { classChainOf, getMetadataStore } from '../metadata/store';
 
 type ResponseDoc = Extract<DocRecord, { kind: 'response' }>;
 type ParamDoc = Extract<DocRecord, { kind: 'param' }>;
@@ -15,19 +15,6 @@ export interface RouteDocs {
   readonly params: readonly ParamDoc[];
 }
 
-/** The controller and its ancestors, nearest first, as `buildRouteTable` walks them. */
-function classChain(controller: object): object[] {
-  const chain: object[] = [];
-  for (
-    let current: unknown = controller;
-    typeof current === 'function' && current !== Function.prototype;
-    current = Object.getPrototypeOf(current)
-  ) {
-    chain.push(current);
-  }
-  return chain;
-}
-
 /**
  * Reads the documentation records of a route method. They come from the class that declares the
  * route (a subclass overriding it hides its parent's docs, as it hides its route); class-level
@@ -35,7 +22,7 @@ function classChain(controller: object): object[] {
  */
 export function collectRouteDocs(controller: object, propertyKey: string | symbol): RouteDocs {
   const store = getMetadataStore();
-  const chain = classChain(controller);
+  const chain = classChainOf(controller);
   const owner = chain.find((candidate) =>
     store.get(candidate)?.routes.some((route) => route.propertyKey === propertyKey),
   );

@@ -6,6 +6,7 @@ import {
   ValidationTypes,
   type ValidatorOptions,
 } from 'class-validator';
+import { isDtoClass } from '../metadata/design-types';
 import type { JsonSchema } from '../metadata/json-schema';
 import { DEFAULT_VALIDATOR_OPTIONS } from '../validation/validate-body';
 import { constraintSchema } from './constraint-schemas';
@@ -15,13 +16,6 @@ type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadat
 
 /** A class the OpenAPI document describes through its class-validator decorators. */
 export type DtoClass = new () => object;
-
-/** Types `@Type` may name that are values, not DTOs. */
-const NOT_A_DTO: readonly unknown[] = [Object, Array, String, Number, Boolean, Date, Map, Set];
-
-function isDtoClass(value: unknown): value is DtoClass {
-  return typeof value === 'function' && !NOT_A_DTO.includes(value);
-}
 
 /** OpenAPI component names allow `[A-Za-z0-9._-]` only. */
 function componentName(dto: DtoClass): string {

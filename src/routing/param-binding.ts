@@ -1,6 +1,6 @@
 import { RouteDefinitionError } from '../errors/config-errors';
 import { controllerError } from '../errors/routes-origin';
-import { type ScalarType, scalarType } from '../metadata/design-types';
+import { isDtoClass, type ScalarType, scalarType } from '../metadata/design-types';
 import type { ParamRecord } from '../metadata/records';
 
 /** How one argument of a route method is produced from the request. */
@@ -16,19 +16,6 @@ export type ParamBinding =
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
 
-/** Types TypeScript emits for things that are not a DTO class. */
-const NOT_A_DTO: readonly unknown[] = [
-  Object,
-  Array,
-  Number,
-  Boolean,
-  String,
-  Symbol,
-  Promise,
-  Function,
-  undefined,
-];
-
 function bodyBinding(record: ParamRecord, designType: unknown, where: string): ParamBinding {
   if (record.dto !== undefined) {
     if (typeof record.dto !== 'function') {
@@ -42,9 +29,7 @@ function bodyBinding(record: ParamRecord, designType: unknown, where: string): P
   }
   if (designType === String) return { kind: 'body-text' };
   if (designType === Buffer || designType === Uint8Array) return { kind: 'body-bytes' };
-  if (typeof designType === 'function' && !NOT_A_DTO.includes(designType)) {
-    return { kind: 'body-dto', dto: designType as new () => object };
-  }
+  if (isDtoClass(designType)) return { kind: 'body-dto', dto: designType };
   const seen =
     designType === undefined
       ? 'no type metadata'

@@ -2,7 +2,7 @@ import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors
 import { controllerError } from '../errors/routes-origin';
 import { getParamTypes } from '../metadata/design-types';
 import type { HttpMethod, ParamRecord, RouteRecord } from '../metadata/records';
-import { getMetadataStore } from '../metadata/store';
+import { classChainOf, getMetadataStore } from '../metadata/store';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
 import {
@@ -65,11 +65,7 @@ function collectRecords(controller: Controller): {
   const httpCodes = new Map<string | symbol, number>();
   const claimed = new Set<string | symbol>();
   const store = getMetadataStore();
-  for (
-    let current: unknown = controller;
-    typeof current === 'function' && current !== Function.prototype;
-    current = Object.getPrototypeOf(current)
-  ) {
+  for (const current of classChainOf(controller)) {
     const record = store.get(current);
     if (record === undefined) continue;
     const declaredHere = new Set(record.routes.map((route) => route.propertyKey));

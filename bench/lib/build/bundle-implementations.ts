@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { AWS_SDK_SCOPE, FRAMEWORK_PACKAGES } from '../../../src/build/layer-packages.ts';
 import type { BundledImplementation } from '../implementations.ts';
 import { FUNCTIONS_OUT, ROOT } from '../paths.ts';
 import { swcDecoratorMetadata } from './swc-plugin.ts';
 
-/** The packages the layer provides (tsup.config.ts `LAYER_PACKAGES`): never in routes.js. */
-const LAYER_PACKAGES = [
-  'lambda-controllers',
-  'reflect-metadata',
-  'class-validator',
-  'class-transformer',
-  '@aws-sdk/*',
-];
+/** The packages the layer provides: never in routes.js. */
+const LAYER_PACKAGES = [...FRAMEWORK_PACKAGES, `${AWS_SDK_SCOPE}*`];
 
 const LAMBDA_TARGET = 'node22';
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { FRAMEWORK_PACKAGES } from '../../../src/build/layer-packages.ts';
 import { ROOT, TOOLS_OUT } from '../paths.ts';
 import { swcDecoratorMetadata } from './swc-plugin.ts';
 
@@ -30,10 +31,7 @@ export async function buildTools(): Promise<Record<ToolName, string>> {
       format: 'cjs',
       // The handler benchmarks must use the layer's lambda-controllers, not src/; the hostile one
       // declares DTOs, whose class-transformer metadata is only seen by the layer's own copy.
-      external:
-        name === 'hostile-handler'
-          ? ['lambda-controllers', 'class-validator', 'class-transformer']
-          : ['lambda-controllers'],
+      external: name === 'hostile-handler' ? [...FRAMEWORK_PACKAGES] : ['lambda-controllers'],
       plugins: [swcDecoratorMetadata],
       logLevel: 'error',
     });
