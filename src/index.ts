@@ -11,8 +11,9 @@ export {
   ApiTags,
 } from './decorators/api-docs';
 export { HttpCode } from './decorators/http-code';
-export { Body, Headers, Param, Query, Req } from './decorators/params';
+export { Body, Headers, Param, Query, Req, State } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
+export { Use } from './decorators/use';
 export {
   DecoratorUsageError,
   HandlerOptionsError,
@@ -49,4 +50,6 @@ export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/re
 export type { Logger, LogRecord } from './logging/logger';
 export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
+export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
+export { createStateKey, type RequestState, type StateKey } from './middleware/state';
 export type { Controller } from './routing/route-table';

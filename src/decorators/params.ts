@@ -1,6 +1,7 @@
 import { DecoratorUsageError } from '../errors/config-errors';
 import type { ParamKind } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
+import type { StateKey } from '../middleware/state';
 import { assertLegacyDecorator } from './legacy-guard';
 
 function createParamDecorator(
@@ -8,6 +9,7 @@ function createParamDecorator(
   decoratorName: string,
   name: string | undefined,
   dto: (new () => object) | undefined,
+  stateKey?: StateKey<unknown>,
 ): ParameterDecorator {
   return (target: object, propertyKey: string | symbol | undefined, index: number): void => {
     assertLegacyDecorator(decoratorName, [target, propertyKey]);
@@ -18,7 +20,14 @@ function createParamDecorator(
           'method parameters can be bound.',
       );
     }
-    getMetadataStore().addParam(target.constructor, { kind, propertyKey, index, name, dto });
+    getMetadataStore().addParam(target.constructor, {
+      kind,
+      propertyKey,
+      index,
+      name,
+      dto,
+      ...(stateKey === undefined ? {} : { stateKey }),
+    });
   };
 }
 
@@ -99,4 +108,27 @@ export function Headers(name?: string): ParameterDecorator {
  */
 export function Req(): ParameterDecorator {
   return createParamDecorator('req', 'Req', undefined, undefined);
+}
+
+/**
+ * Binds a value middleware stored for this request with `ctx.state.set(key, value)`, or
+ * `undefined` when none did.
+ *
+ * @param key - The key made by `createStateKey`.
+ * @returns A parameter decorator.
+ * @throws DecoratorUsageError when `key` is not a key from `createStateKey`.
+ * @example
+ * ```ts
+ * const TenantKey = createStateKey<string>('tenant');
+ * @Get('/orders') list(@State(TenantKey) tenant: string) { ... }
+ * ```
+ */
+export function State<T>(key: StateKey<T>): ParameterDecorator {
+  const candidate: unknown = key;
+  if (typeof candidate !== 'object' || candidate === null || !('name' in candidate)) {
+    throw new DecoratorUsageError(
+      `@State() needs a key made by createStateKey(); got ${JSON.stringify(candidate)}.`,
+    );
+  }
+  return createParamDecorator('state', 'State', undefined, undefined, key);
 }

@@ -108,6 +108,11 @@ describe('createHandler options', () => {
     [{ basePath: 'v1' }, 'basePath must start with "/"; got "v1".'],
     [{ cors: 'yes' }, 'cors must be true, false or an object; got "yes".'],
     [{ corss: true }, 'unknown option ["corss"]'],
+    [{ middleware: 'helmet' }, 'middleware must be an array of functions; got "helmet".'],
+    [
+      { middleware: [() => undefined, 'helmet', null] },
+      'middleware must be an array of functions; got [function, "helmet", null].',
+    ],
     ['fast', 'expected an object; got "fast".'],
   ])('refuse %j at cold start', (options, message) => {
     expect(() => createHandler(Api, options as never)).toThrow(HandlerOptionsError);

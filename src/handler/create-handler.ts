@@ -11,6 +11,7 @@ import { buildRouteTable, type Controller } from '../routing/route-table';
 import { recordServedRoutes } from '../routing/served-routes';
 import { describeError } from './describe-error';
 import { type Answer, dispatch, problemOf } from './dispatch';
+import { buildMiddlewarePipeline, dispatchThroughMiddleware } from './middleware-dispatch';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
 
 /**
@@ -101,7 +102,8 @@ function lastResort(requestId: string | undefined, method: string | undefined): 
  * invocation reuses it.
  *
  * @param routes - A controller class or an array of them.
- * @param options - CORS, body size limit, base path, logging and validator settings.
+ * @param options - CORS, body size limit, base path, logging, validator settings and global
+ * middleware.
  * @returns An `async (event, context)` handler. It rejects only for events that are not HTTP
  * events (`NotAnHttpEventError`), so an SQS or scheduled invocation fails instead of being lost.
  * @throws RoutesModuleError, RouteDefinitionError or HandlerOptionsError when the controllers or
@@ -117,6 +119,7 @@ export function createHandler(
 ): LambdaHandler {
   const resolved = resolveOptions(options);
   const table = buildRouteTable(routes);
+  const pipeline = buildMiddlewarePipeline(table, resolved);
   const { logger } = resolved;
 
   // The path of every event: detect its source, read it into a request, dispatch it to its
@@ -136,7 +139,10 @@ export function createHandler(
     let route: string | null = null;
     try {
       request = source.toRequest(event, context, { basePath: resolved.basePath });
-      const answer = await dispatch(table, request, resolved, requestId);
+      const answer =
+        pipeline === undefined
+          ? await dispatch(table, request, resolved, requestId)
+          : await dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
       route = answer.route;
       const response = withCors(answer, request, resolved);
       outgoing = serialize(response, request, source, { options: resolved, requestId, route });

@@ -3,7 +3,8 @@ import { toProblem } from '../errors/problem';
 import type { LambdaHttpRequest } from '../events/types';
 import { truncateInput } from '../http/echo-input';
 import { HttpResponse } from '../http/response';
-import type { RouteTable } from '../routing/route-table';
+import type { MatchResult } from '../routing/matcher';
+import type { RouteDefinition, RouteTable } from '../routing/route-table';
 import { describeError } from './describe-error';
 import { invokeRoute } from './invoke-route';
 import type { ResolvedOptions } from './options';
@@ -63,6 +64,15 @@ export async function dispatch(
       };
     }
   }
+  return unmatchedAnswer(match, request, requestId);
+}
+
+/** The framework's own answer when no route matched: 404, 405, or 204 with `Allow` for OPTIONS. */
+export function unmatchedAnswer(
+  match: Exclude<MatchResult<RouteDefinition>, { kind: 'found' }>,
+  request: LambdaHttpRequest,
+  requestId: string | undefined,
+): Answer {
   // The client's method and path are echoed cut short: either may be megabytes long.
   const method = truncateInput(request.method);
   const path = truncateInput(request.path);

@@ -1,5 +1,6 @@
 import type { LambdaHttpRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
+import type { RequestState } from '../middleware/state';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import { coerceValue } from '../validation/coerce';
@@ -13,6 +14,7 @@ function resolveArgument(
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
+  state: RequestState | undefined,
 ): unknown {
   switch (binding.kind) {
     case 'param':
@@ -25,6 +27,9 @@ function resolveArgument(
       return binding.name === undefined ? request.headers : request.headers[binding.name];
     case 'req':
       return request;
+    case 'state':
+      // Without middleware there is no state: nothing could have stored a value.
+      return binding.key === undefined ? undefined : state?.get(binding.key);
     case 'body-text':
       assertBodySize(request, options.maxBodyBytes);
       return request.body?.toString('utf8') ?? '';
@@ -69,18 +74,20 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /**
  * Binds the arguments, calls the route's method with its controller as `this`, awaits it and
  * maps the result. Binding errors and whatever the method throws propagate to the caller.
+ * `state` is the request's middleware state, absent when no middleware runs.
  */
 export async function invokeRoute(
   route: RouteDefinition,
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
+  state?: RequestState,
 ): Promise<HttpResponse> {
   // Only a DTO body is asynchronous (class-validator); awaiting the rest would cost a microtask
   // turn per argument on every request.
   const args: unknown[] = [];
   for (const binding of route.params) {
-    const value = resolveArgument(binding, request, params, options);
+    const value = resolveArgument(binding, request, params, options, state);
     args.push(value instanceof Promise ? await value : value);
   }
   const returned = route.invoke(args);

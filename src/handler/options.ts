@@ -3,6 +3,7 @@ import { HandlerOptionsError } from '../errors/config-errors';
 import { type CorsOptions, CorsPolicy } from '../http/cors';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
+import type { Middleware } from '../middleware/middleware';
 import {
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_JSON_KEYS,
@@ -55,6 +56,11 @@ export interface HandlerOptions {
   readonly logger?: Logger;
   /** class-validator options merged over the defaults (whitelist, forbid unknown properties). */
   readonly validator?: ValidatorOptions;
+  /**
+   * Middleware around every request, outermost first, before any `@Use` middleware; it also
+   * runs for the 404, 405 and OPTIONS answers. @defaultValue none
+   */
+  readonly middleware?: readonly Middleware[];
 }
 
 export interface ResolvedOptions {
@@ -66,6 +72,7 @@ export interface ResolvedOptions {
   readonly accessLog: boolean;
   readonly logger: Logger;
   readonly validator: ValidatorOptions;
+  readonly middleware: readonly Middleware[];
 }
 
 const KNOWN = new Set([
@@ -77,7 +84,14 @@ const KNOWN = new Set([
   'accessLog',
   'logger',
   'validator',
+  'middleware',
 ]);
+
+/** Functions do not survive `JSON.stringify`; name their type instead. */
+function describeList(value: unknown): string {
+  if (!Array.isArray(value)) return JSON.stringify(value) ?? typeof value;
+  return `[${value.map((item) => (typeof item === 'function' ? 'function' : (JSON.stringify(item) ?? typeof item))).join(', ')}]`;
+}
 
 function fail(message: string): never {
   throw new HandlerOptionsError(`createHandler options: ${message}`);
@@ -101,6 +115,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     accessLog,
     logger,
     validator,
+    middleware = [],
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -125,6 +140,13 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   ) {
     fail(`cors must be true, false or an object; got ${JSON.stringify(cors)}.`);
   }
+  const middlewareInput: unknown = middleware;
+  if (
+    !Array.isArray(middlewareInput) ||
+    !middlewareInput.every((item) => typeof item === 'function')
+  ) {
+    fail(`middleware must be an array of functions; got ${describeList(middlewareInput)}.`);
+  }
   return {
     cors:
       cors === true
@@ -138,5 +160,6 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     accessLog: accessLog ?? accessLogEnabled(process.env),
     logger: logger ?? withLogLevel(jsonLogger, process.env['AWS_LAMBDA_LOG_LEVEL']),
     validator: { ...DEFAULT_VALIDATOR_OPTIONS, ...validator },
+    middleware: [...middleware],
   };
 }

@@ -10,15 +10,31 @@ export interface RouteRecord {
   readonly propertyKey: string | symbol;
 }
 
-export type ParamKind = 'param' | 'query' | 'body' | 'headers' | 'req';
+export type ParamKind = 'param' | 'query' | 'body' | 'headers' | 'req' | 'state';
 
-/** What a parameter decorator records. `dto` is set only by `Body(Dto)`. */
+/**
+ * What a parameter decorator records. `dto` is set only by `Body(Dto)`, `stateKey` only by
+ * `State(key)`.
+ */
 export interface ParamRecord {
   readonly kind: ParamKind;
   readonly propertyKey: string | symbol;
   readonly index: number;
   readonly name: string | undefined;
   readonly dto: (new () => object) | undefined;
+  readonly stateKey?: { readonly name: string };
+}
+
+/**
+ * Middleware as the metadata layer holds it, without knowing its type (which lives in a higher
+ * layer): `Use` only records values of type `Middleware`.
+ */
+export type RecordedMiddleware = (context: never, next: never) => unknown;
+
+/** What `Use` records: middleware for the whole class (`propertyKey` undefined) or one method. */
+export interface UseRecord {
+  readonly propertyKey: string | symbol | undefined;
+  readonly middleware: readonly RecordedMiddleware[];
 }
 
 /**
@@ -79,4 +95,6 @@ export interface ControllerRecord {
   readonly params: ParamRecord[];
   readonly httpCodes: Map<string | symbol, number>;
   readonly docs: DocRecord[];
+  /** In the order written (top to bottom), though decorators run bottom to top. */
+  readonly uses: UseRecord[];
 }

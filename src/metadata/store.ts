@@ -1,4 +1,4 @@
-import type { ControllerRecord, DocRecord, ParamRecord, RouteRecord } from './records';
+import type { ControllerRecord, DocRecord, ParamRecord, RouteRecord, UseRecord } from './records';
 
 const STORE_KEY = Symbol.for('lambda-controllers.metadata');
 
@@ -12,7 +12,7 @@ export class MetadataStore {
   #recordOf(target: object): ControllerRecord {
     let record = this.#controllers.get(target);
     if (record === undefined) {
-      record = { routes: [], params: [], httpCodes: new Map(), docs: [] };
+      record = { routes: [], params: [], httpCodes: new Map(), docs: [], uses: [] };
       this.#controllers.set(target, record);
     }
     return record;
@@ -32,6 +32,11 @@ export class MetadataStore {
 
   addDoc(controller: object, doc: DocRecord): void {
     this.#recordOf(controller).docs.push(doc);
+  }
+
+  /** Stacked decorators run bottom to top: prepending keeps the order they are written in. */
+  addUse(controller: object, use: UseRecord): void {
+    this.#recordOf(controller).uses.unshift(use);
   }
 
   /** The records written for exactly this class (not its ancestors). */

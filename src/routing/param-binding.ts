@@ -13,6 +13,7 @@ export type ParamBinding =
   | { readonly kind: 'body-bytes' }
   | { readonly kind: 'headers'; readonly name: string | undefined }
   | { readonly kind: 'req' }
+  | { readonly kind: 'state'; readonly key: { readonly name: string } | undefined }
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
 
@@ -77,6 +78,8 @@ export function toParamBinding(
       return { kind: 'headers', name: record.name };
     case 'req':
       return { kind: 'req' };
+    case 'state':
+      return { kind: 'state', key: record.stateKey };
     /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return record.kind satisfies never;

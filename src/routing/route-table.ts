@@ -1,8 +1,9 @@
 import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
 import { controllerError } from '../errors/routes-origin';
 import { getParamTypes } from '../metadata/design-types';
-import type { HttpMethod, ParamRecord, RouteRecord } from '../metadata/records';
+import type { HttpMethod, ParamRecord, RouteRecord, UseRecord } from '../metadata/records';
 import { classChainOf, getMetadataStore } from '../metadata/store';
+import type { Middleware } from '../middleware/middleware';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
 import {
@@ -31,6 +32,8 @@ export interface RouteDefinition {
   readonly invoke: (args: unknown[]) => unknown;
   readonly params: readonly ParamBinding[];
   readonly httpCode: number | undefined;
+  /** The class's then the method's `@Use` middleware, outermost first (global ones excluded). */
+  readonly middleware: readonly Middleware[];
 }
 
 /** The routes of one or more controllers, built once per container. */
@@ -59,10 +62,13 @@ function collectRecords(controller: Controller): {
   routes: RouteRecord[];
   params: ParamRecord[];
   httpCodes: Map<string | symbol, number>;
+  uses: UseRecord[];
 } {
   const routes: RouteRecord[] = [];
   const params: ParamRecord[] = [];
   const httpCodes = new Map<string | symbol, number>();
+  const uses: UseRecord[] = [];
+  const classUses: UseRecord[][] = [];
   const claimed = new Set<string | symbol>();
   const store = getMetadataStore();
   for (const current of classChainOf(controller)) {
@@ -75,10 +81,13 @@ function collectRecords(controller: Controller): {
       for (const param of record.params) if (param.propertyKey === key) params.push(param);
       const code = record.httpCodes.get(key);
       if (code !== undefined) httpCodes.set(key, code);
+      for (const use of record.uses) if (use.propertyKey === key) uses.push(use);
     }
     for (const key of declaredHere) claimed.add(key);
+    // A base class's class-level middleware wraps its subclass's: the farthest ancestor first.
+    classUses.unshift(record.uses.filter((use) => use.propertyKey === undefined));
   }
-  return { routes, params, httpCodes };
+  return { routes, params, httpCodes, uses: classUses.flat().concat(uses) };
 }
 
 function toControllerList(routes: unknown): Controller[] {
@@ -150,11 +159,23 @@ export function buildRouteTable(routes: unknown): RouteTable {
   return { routes: definitions, match: (method, path) => matcher.match(method, path) };
 }
 
+/** Class-level middleware, then the method's, each in the order written. */
+function middlewareOf(uses: readonly UseRecord[], propertyKey: string | symbol): Middleware[] {
+  const ofClass = uses.filter((use) => use.propertyKey === undefined);
+  const ofMethod = uses.filter((use) => use.propertyKey === propertyKey);
+  // Only `Use` writes these records, and it accepts `Middleware` alone.
+  return [...ofClass, ...ofMethod].flatMap((use) => use.middleware as readonly Middleware[]);
+}
+
 function defineRoute(
   controller: Controller,
   instance: object,
   route: RouteRecord,
-  records: { params: ParamRecord[]; httpCodes: Map<string | symbol, number> },
+  records: {
+    params: ParamRecord[];
+    httpCodes: Map<string | symbol, number>;
+    uses: UseRecord[];
+  },
   where: string,
 ): RouteDefinition {
   let segments: PathSegment[];
@@ -208,5 +229,6 @@ function defineRoute(
     invoke: (args) => Reflect.apply(method, instance, args),
     params: Array.from(params, (binding) => binding ?? { kind: 'none' }),
     httpCode: records.httpCodes.get(route.propertyKey),
+    middleware: middlewareOf(records.uses, route.propertyKey),
   };
 }

@@ -11,11 +11,24 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   metadata: [],
   logging: [],
   errors: ['http'],
+  identity: ['http'],
+  // Types and composition only; the handler runs the chains.
+  middleware: ['http', 'identity'],
   events: ['http', 'logging', 'errors'],
-  routing: ['http', 'metadata', 'errors'],
+  routing: ['http', 'metadata', 'errors', 'middleware'],
   validation: ['http', 'metadata', 'errors'],
-  decorators: ['metadata', 'errors'],
-  handler: ['http', 'metadata', 'logging', 'errors', 'events', 'routing', 'validation'],
+  decorators: ['metadata', 'errors', 'middleware'],
+  handler: [
+    'http',
+    'metadata',
+    'logging',
+    'errors',
+    'events',
+    'routing',
+    'validation',
+    'identity',
+    'middleware',
+  ],
   // src/index.ts, the package's main entry.
   index: [
     'http',
@@ -26,6 +39,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'decorators',
+    'identity',
+    'middleware',
     'handler',
   ],
   // Describes the table a handler built (routing/served-routes.ts); never runs or configures one.

@@ -10,6 +10,7 @@ import { compileFunction } from './support/compile-function';
 import {
   COLLIDING_ROUTES,
   ESM_ROUTES,
+  MIDDLEWARE_ROUTES,
   NO_ROUTES,
   PING_ROUTES,
   TYPE_ONLY_DTO_ROUTES,
@@ -163,6 +164,18 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     const cjs = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
     expect(await call(cjs, 'GET', '/ping')).toEqual({ status: 200, json: 'pong' });
     await cjs.stop();
+  });
+
+  it('runs the global middleware of handlerOptions outside @Use middleware', async () => {
+    const dir = compileFunction({ 'routes.js': MIDDLEWARE_ROUTES });
+    const wrapped = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+    const ping = (await wrapped.invoke(httpApiEvent('GET', '/ping'))) as ApiResult;
+    const missing = (await wrapped.invoke(httpApiEvent('GET', '/nowhere'))) as ApiResult;
+    await wrapped.stop();
+
+    expect(ping.headers['x-trace']).toBe('global class method');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['x-trace']).toBe('global');
   });
 
   it('honours ROUTES_MODULE and ROUTES_EXPORT', async () => {

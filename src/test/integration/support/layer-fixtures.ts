@@ -99,3 +99,19 @@ export class routes {
   }
 }
 `;
+
+export const MIDDLEWARE_ROUTES = `
+import { Get, Use } from 'lambda-controllers';
+const tag = (name) => async (_ctx, next) => {
+  const response = await next();
+  const trace = response.headers['x-trace'] ?? [];
+  return response.withHeaders({ 'x-trace': [name, ...trace].join(' ') });
+};
+export const handlerOptions = { middleware: [tag('global')] };
+@Use(tag('class'))
+export class routes {
+  @Get('/ping') @Use(tag('method')) ping() {
+    return 'pong';
+  }
+}
+`;

@@ -1,0 +1,71 @@
+import { Param, Req, State } from '../decorators/params';
+import { Get } from '../decorators/route';
+import type { LambdaHttpRequest } from '../http/request';
+import type { Middleware } from '../middleware/middleware';
+import { createStateKey } from '../middleware/state';
+import { captureLogger } from '../test/support/handler-harness';
+import { httpApiEvent } from '../test/support/http-api-event';
+import { lambdaContext } from '../test/support/lambda-context';
+import { createHandler } from './create-handler';
+
+const Caller = createStateKey<string>('caller');
+const INVOCATIONS = 200;
+
+/** Lets the other invocations run in between, a different number of turns for each caller. */
+async function interleave(turns: number): Promise<void> {
+  for (let turn = 0; turn < turns; turn += 1) await new Promise(setImmediate);
+}
+
+const remember: Middleware = async (ctx, next) => {
+  const caller = ctx.request.headers['x-caller'] ?? 'nobody';
+  ctx.state.set(Caller, caller);
+  await interleave(Number(caller) % 7);
+  const response = await next();
+  await interleave(Number(caller) % 5);
+  return response.withHeaders({
+    'x-caller': ctx.state.get(Caller) ?? 'lost',
+    'x-principal': String(ctx.principal),
+  });
+};
+
+class Api {
+  @Get('/callers/{id}')
+  async get(
+    @Param('id') id: string,
+    @State(Caller) caller: string,
+    @Req() request: LambdaHttpRequest,
+  ) {
+    await interleave(Number(id) % 3);
+    return { id, caller, requestId: request.context.awsRequestId };
+  }
+}
+
+describe('middleware under concurrent invocations', () => {
+  it('C110: keeps state, principal and request id apart for 200 invocations at once', async () => {
+    const logger = captureLogger();
+    const handler = createHandler(Api, { logger, accessLog: true, middleware: [remember] });
+    const ids = Array.from({ length: INVOCATIONS }, (_, index) => String(index));
+
+    const results = (await Promise.all(
+      ids.map((id) =>
+        handler(
+          httpApiEvent('GET', `/callers/${id}`, { headers: { 'x-caller': id } }),
+          lambdaContext({ awsRequestId: `request-${id}` }),
+        ),
+      ),
+    )) as Array<{ statusCode: number; headers: Record<string, string>; body: string }>;
+
+    results.forEach((result, index) => {
+      const id = String(index);
+      expect(result.statusCode).toBe(200);
+      expect(result.headers['x-caller']).toBe(id);
+      expect(result.headers['x-principal']).toBe('undefined');
+      expect(JSON.parse(result.body)).toEqual({ id, caller: id, requestId: `request-${id}` });
+    });
+    const lines = logger.records.map(({ record }) => record);
+    expect(lines).toHaveLength(INVOCATIONS);
+    for (const line of lines) {
+      expect(line['path']).toBe(`/callers/${String(line['requestId']).replace('request-', '')}`);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import type { LambdaHttpRequest } from '../http/request';
+import type { HttpResponse } from '../http/response';
+import { composeMiddleware, type MiddlewareChain } from '../middleware/compose';
+import type { MatchedRoute } from '../middleware/middleware';
+import { createRequestContext } from '../middleware/request-context';
+import type { RouteDefinition, RouteTable } from '../routing/route-table';
+import { type Answer, problemOf, unmatchedAnswer } from './dispatch';
+import { invokeRoute } from './invoke-route';
+import type { ResolvedOptions } from './options';
+
+interface RouteChain {
+  readonly chain: MiddlewareChain;
+  readonly matched: MatchedRoute;
+}
+
+/** The chains of a handler, composed once at cold start. */
+export interface MiddlewarePipeline {
+  /** Global middleware alone, for requests no route matched. */
+  readonly unmatched: MiddlewareChain | undefined;
+  /** Global, class and method middleware of each route that has any. */
+  readonly routes: ReadonlyMap<RouteDefinition, RouteChain>;
+}
+
+/**
+ * Composes every route's chain: global, then class, then method middleware. Returns `undefined`
+ * when no middleware is configured anywhere, so requests take the path without it.
+ */
+export function buildMiddlewarePipeline(
+  table: RouteTable,
+  options: ResolvedOptions,
+): MiddlewarePipeline | undefined {
+  const routes = new Map<RouteDefinition, RouteChain>();
+  for (const route of table.routes) {
+    const chain = composeMiddleware([...options.middleware, ...route.middleware]);
+    if (chain === undefined) continue;
+    const matched = Object.freeze({
+      routeKey: route.routeKey,
+      controller: route.controller,
+      method: route.propertyKey,
+    });
+    routes.set(route, { chain, matched });
+  }
+  const unmatched = composeMiddleware(options.middleware);
+  if (unmatched === undefined && routes.size === 0) return undefined;
+  return { unmatched, routes };
+}
+
+/**
+ * `dispatch` with middleware around the method or the framework's own answer. What the chain
+ * throws (the method's errors included, passed through every middleware that did not catch it)
+ * becomes a problem here, outside all middleware.
+ */
+export async function dispatchThroughMiddleware(
+  table: RouteTable,
+  pipeline: MiddlewarePipeline,
+  request: LambdaHttpRequest,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+): Promise<Answer> {
+  const match = table.match(request.method, request.path);
+  if (match.kind === 'found') {
+    const route = match.value;
+    const routeChain = pipeline.routes.get(route);
+    try {
+      let response: HttpResponse;
+      if (routeChain === undefined) {
+        response = await invokeRoute(route, request, match.params, options);
+      } else {
+        const ctx = createRequestContext(request, routeChain.matched);
+        // The method binds from `ctx.request`, which a middleware may have replaced.
+        response = await routeChain.chain(ctx, () =>
+          invokeRoute(route, ctx.request, match.params, options, ctx.state),
+        );
+      }
+      return { kind: 'route', response, route: route.routeKey };
+    } catch (error) {
+      const response = problemOf(error, options, requestId, route.routeKey);
+      return { kind: 'route', response, route: route.routeKey };
+    }
+  }
+  const answer = unmatchedAnswer(match, request, requestId);
+  if (pipeline.unmatched === undefined) return answer;
+  const ctx = createRequestContext(request, undefined);
+  try {
+    // The framework's own answers are answers, not errors: `next()` resolves with them, so a
+    // middleware adding headers puts them on a 404 too.
+    const response = await pipeline.unmatched(ctx, async () => answer.response);
+    return { ...answer, response };
+  } catch (error) {
+    return { ...answer, response: problemOf(error, options, requestId, null) };
+  }
+}
