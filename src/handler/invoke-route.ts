@@ -1,5 +1,6 @@
 import type { LambdaHttpRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
+import { principalOf } from '../identity/principal';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import { coerceValue } from '../validation/coerce';
@@ -25,6 +26,12 @@ function resolveArgument(
       return binding.name === undefined ? request.headers : request.headers[binding.name];
     case 'req':
       return request;
+    case 'principal':
+      return principalOf(request);
+    case 'claims': {
+      const claims = principalOf(request)?.claims;
+      return binding.name === undefined || claims === undefined ? claims : claims[binding.name];
+    }
     case 'body-text':
       assertBodySize(request, options.maxBodyBytes);
       return request.body?.toString('utf8') ?? '';

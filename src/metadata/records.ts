@@ -10,7 +10,7 @@ export interface RouteRecord {
   readonly propertyKey: string | symbol;
 }
 
-export type ParamKind = 'param' | 'query' | 'body' | 'headers' | 'req';
+export type ParamKind = 'param' | 'query' | 'body' | 'headers' | 'req' | 'principal' | 'claims';
 
 /** What a parameter decorator records. `dto` is set only by `Body(Dto)`. */
 export interface ParamRecord {

@@ -13,6 +13,8 @@ export type ParamBinding =
   | { readonly kind: 'body-bytes' }
   | { readonly kind: 'headers'; readonly name: string | undefined }
   | { readonly kind: 'req' }
+  | { readonly kind: 'principal' }
+  | { readonly kind: 'claims'; readonly name: string | undefined }
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
 
@@ -77,6 +79,10 @@ export function toParamBinding(
       return { kind: 'headers', name: record.name };
     case 'req':
       return { kind: 'req' };
+    case 'principal':
+      return { kind: 'principal' };
+    case 'claims':
+      return { kind: 'claims', name: record.name };
     /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return record.kind satisfies never;

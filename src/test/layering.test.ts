@@ -15,7 +15,9 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   routing: ['http', 'metadata', 'errors'],
   validation: ['http', 'metadata', 'errors'],
   decorators: ['metadata', 'errors'],
-  handler: ['http', 'metadata', 'logging', 'errors', 'events', 'routing', 'validation'],
+  // The caller's identity, read from the event when a route asks for it.
+  identity: ['http', 'events'],
+  handler: ['http', 'metadata', 'logging', 'errors', 'events', 'routing', 'validation', 'identity'],
   // src/index.ts, the package's main entry.
   index: [
     'http',
@@ -26,6 +28,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'decorators',
+    'identity',
     'handler',
   ],
   // Describes the table a handler built (routing/served-routes.ts); never runs or configures one.
@@ -42,6 +45,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'decorators',
+    'identity',
     'handler',
     'index',
     'openapi',
