@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { Principal as principalDecorator } from './decorators/params';
+import type { Principal as PrincipalRecord } from './identity/principal';
 
 export {
   ApiOperation,
@@ -11,7 +13,7 @@ export {
   ApiTags,
 } from './decorators/api-docs';
 export { HttpCode } from './decorators/http-code';
-export { Body, Headers, Param, Query, Req, State } from './decorators/params';
+export { Body, Claims, Headers, Param, Query, Req, State } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
 export { Use } from './decorators/use';
 export {
@@ -53,3 +55,24 @@ export type { DocBody } from './metadata/records';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
 export type { Controller } from './routing/route-table';
+
+/**
+ * Binds the caller's principal, `undefined` when there is none; the `Principal` type says
+ * what each authorizer gives.
+ *
+ * @example
+ * ```ts
+ * @Get('/me') me(@Principal() principal?: Principal) { return { subject: principal?.subject }; }
+ * ```
+ */
+export const Principal: () => ParameterDecorator = principalDecorator;
+/**
+ * The caller of a request, as the authorizer in front of the function verified it: `source`,
+ * `subject`, `claims`, `scopes`, `groups` and the authorizer's `context`.
+ *
+ * @example
+ * ```ts
+ * const isAdmin = (principal: Principal | undefined) => principal?.groups.includes('admin') ?? false;
+ * ```
+ */
+export type Principal = PrincipalRecord;

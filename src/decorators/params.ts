@@ -132,3 +132,35 @@ export function State<T>(key: StateKey<T>): ParameterDecorator {
   }
   return createParamDecorator('state', 'State', undefined, undefined, key);
 }
+
+/**
+ * Binds the caller's principal: who the authorizer in front of the function verified (a JWT or
+ * Cognito authorizer, a Lambda authorizer, IAM), in one shape for every event source; `undefined`
+ * when there is none. It is read from the event only for routes that ask for it, once per request.
+ *
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/me') me(@Principal() principal?: Principal) {
+ *   return { subject: principal?.subject, scopes: principal?.scopes ?? [] };
+ * }
+ * ```
+ */
+export function Principal(): ParameterDecorator {
+  return createParamDecorator('principal', 'Principal', undefined, undefined);
+}
+
+/**
+ * Binds one claim of the caller's token by name, or all its claims without a name; `undefined`
+ * without a principal. API Gateway passes every claim as a string, so `exp` arrives as `"1700000000"`.
+ *
+ * @param name - The claim, e.g. `'email'` or `'cognito:username'`; omit it for all claims.
+ * @returns A parameter decorator.
+ * @example
+ * ```ts
+ * @Get('/me/email') email(@Claims('email') email?: string) { return { email }; }
+ * ```
+ */
+export function Claims(name?: string): ParameterDecorator {
+  return createParamDecorator('claims', 'Claims', name, undefined);
+}

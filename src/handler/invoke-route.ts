@@ -1,5 +1,6 @@
 import type { LambdaHttpRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
+import { principalOf } from '../identity/principal';
 import type { RequestState } from '../middleware/state';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
@@ -30,6 +31,12 @@ function resolveArgument(
     case 'state':
       // Without middleware there is no state: nothing could have stored a value.
       return binding.key === undefined ? undefined : state?.get(binding.key);
+    case 'principal':
+      return principalOf(request);
+    case 'claims': {
+      const claims = principalOf(request)?.claims;
+      return binding.name === undefined || claims === undefined ? claims : claims[binding.name];
+    }
     case 'body-text':
       assertBodySize(request, options.maxBodyBytes);
       return request.body?.toString('utf8') ?? '';

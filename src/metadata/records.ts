@@ -10,7 +10,15 @@ export interface RouteRecord {
   readonly propertyKey: string | symbol;
 }
 
-export type ParamKind = 'param' | 'query' | 'body' | 'headers' | 'req' | 'state';
+export type ParamKind =
+  | 'param'
+  | 'query'
+  | 'body'
+  | 'headers'
+  | 'req'
+  | 'state'
+  | 'principal'
+  | 'claims';
 
 /**
  * What a parameter decorator records. `dto` is set only by `Body(Dto)`, `stateKey` only by

@@ -14,6 +14,8 @@ export type ParamBinding =
   | { readonly kind: 'headers'; readonly name: string | undefined }
   | { readonly kind: 'req' }
   | { readonly kind: 'state'; readonly key: { readonly name: string } | undefined }
+  | { readonly kind: 'principal' }
+  | { readonly kind: 'claims'; readonly name: string | undefined }
   /** A parameter without a decorator receives `undefined`. */
   | { readonly kind: 'none' };
 
@@ -80,6 +82,10 @@ export function toParamBinding(
       return { kind: 'req' };
     case 'state':
       return { kind: 'state', key: record.stateKey };
+    case 'principal':
+      return { kind: 'principal' };
+    case 'claims':
+      return { kind: 'claims', name: record.name };
     /* istanbul ignore next -- exhaustive: the type checker proves this unreachable */
     default:
       return record.kind satisfies never;

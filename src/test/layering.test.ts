@@ -11,13 +11,14 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   metadata: [],
   logging: [],
   errors: ['http'],
-  identity: ['http'],
   // Types and composition only; the handler runs the chains.
   middleware: ['http', 'identity'],
   events: ['http', 'logging', 'errors'],
   routing: ['http', 'metadata', 'errors', 'middleware'],
   validation: ['http', 'metadata', 'errors'],
   decorators: ['metadata', 'errors', 'middleware'],
+  // The caller's identity, read from the event when a route asks for it.
+  identity: ['http', 'events'],
   handler: [
     'http',
     'metadata',
@@ -57,6 +58,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'decorators',
+    'identity',
     'handler',
     'index',
     'openapi',
