@@ -17,7 +17,7 @@ interface RouteChain {
 export interface MiddlewarePipeline {
   /** Global middleware alone, for requests no route matched. */
   readonly unmatched: MiddlewareChain | undefined;
-  /** Global, class and method middleware of each route that has any. */
+  /** Global, class and method middleware of each route that has some. */
   readonly routes: ReadonlyMap<RouteDefinition, RouteChain>;
 }
 
