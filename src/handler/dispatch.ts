@@ -53,18 +53,29 @@ export async function dispatch(
   const match = table.match(request.method, request.path);
   if (match.kind === 'found') {
     const route = match.value;
-    try {
-      const response = await invokeRoute(route, request, match.params, options);
-      return { kind: 'route', response, route: route.routeKey };
-    } catch (error) {
-      return {
-        kind: 'route',
-        response: problemOf(error, options, requestId, route.routeKey),
-        route: route.routeKey,
-      };
-    }
+    return answerRoute(route.routeKey, options, requestId, () =>
+      invokeRoute(route, request, match.params, options),
+    );
   }
   return unmatchedAnswer(match, request, requestId);
+}
+
+/** The answer of a matched route: what `respond` resolves with, or its error as a problem. */
+export async function answerRoute(
+  routeKey: string,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+  respond: () => Promise<HttpResponse>,
+): Promise<Answer> {
+  try {
+    return { kind: 'route', response: await respond(), route: routeKey };
+  } catch (error) {
+    return {
+      kind: 'route',
+      response: problemOf(error, options, requestId, routeKey),
+      route: routeKey,
+    };
+  }
 }
 
 /** The framework's own answer when no route matched: 404, 405, or 204 with `Allow` for OPTIONS. */

@@ -1,10 +1,9 @@
 import type { LambdaHttpRequest } from '../http/request';
-import type { HttpResponse } from '../http/response';
 import { composeMiddleware, type MiddlewareChain } from '../middleware/compose';
 import type { MatchedRoute } from '../middleware/middleware';
 import { createRequestContext } from '../middleware/request-context';
 import type { RouteDefinition, RouteTable } from '../routing/route-table';
-import { type Answer, problemOf, unmatchedAnswer } from './dispatch';
+import { type Answer, answerRoute, problemOf, unmatchedAnswer } from './dispatch';
 import { invokeRoute } from './invoke-route';
 import type { ResolvedOptions } from './options';
 
@@ -61,22 +60,18 @@ export async function dispatchThroughMiddleware(
   if (match.kind === 'found') {
     const route = match.value;
     const routeChain = pipeline.routes.get(route);
-    try {
-      let response: HttpResponse;
-      if (routeChain === undefined) {
-        response = await invokeRoute(route, request, match.params, options);
-      } else {
-        const ctx = createRequestContext(request, routeChain.matched);
-        // The method binds from `ctx.request`, which a middleware may have replaced.
-        response = await routeChain.chain(ctx, () =>
-          invokeRoute(route, ctx.request, match.params, options, ctx.state),
-        );
-      }
-      return { kind: 'route', response, route: route.routeKey };
-    } catch (error) {
-      const response = problemOf(error, options, requestId, route.routeKey);
-      return { kind: 'route', response, route: route.routeKey };
+    if (routeChain === undefined) {
+      return answerRoute(route.routeKey, options, requestId, () =>
+        invokeRoute(route, request, match.params, options),
+      );
     }
+    const ctx = createRequestContext(request, routeChain.matched);
+    // The method binds from `ctx.request`, which a middleware may have replaced.
+    return answerRoute(route.routeKey, options, requestId, () =>
+      routeChain.chain(ctx, () =>
+        invokeRoute(route, ctx.request, match.params, options, ctx.state),
+      ),
+    );
   }
   const answer = unmatchedAnswer(match, request, requestId);
   if (pipeline.unmatched === undefined) return answer;
