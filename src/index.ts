@@ -12,10 +12,12 @@ export {
   type ApiResponseOptions,
   ApiTags,
 } from './decorators/api-docs';
+export { Authorized, type AuthorizedOptions, Public } from './decorators/authorized';
 export { HttpCode } from './decorators/http-code';
 export { Body, Claims, Headers, Param, Query, Req, State } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
 export { Use } from './decorators/use';
+export { UseGuards } from './decorators/use-guards';
 export {
   DecoratorUsageError,
   HandlerOptionsError,
@@ -49,9 +51,16 @@ export type { HandlerOptions } from './handler/options';
 export type { CorsOptions } from './http/cors';
 export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
+export type {
+  AlbAuthOptions,
+  AuthOptions,
+  JsonWebKeySet,
+  JwtAuthOptions,
+} from './identity/auth-options';
 export type { Logger, LogRecord } from './logging/logger';
 export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
+export type { Guard } from './middleware/guard';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
 export type { Controller } from './routing/route-table';

@@ -15,3 +15,9 @@ export const FRAMEWORK_PACKAGES = [
 
 /** The AWS SDK v3 scope: the layer ships the clients functions use, so their zips stay small. */
 export const AWS_SDK_SCOPE = '@aws-sdk/';
+
+/**
+ * Packages the framework requires on first use only (aws-jwt-verify, when `auth` verifies a
+ * token): the layer ships them and the package declares them, but no cold start loads them.
+ */
+export const ON_DEMAND_PACKAGES = ['aws-jwt-verify'] as const;

@@ -15,7 +15,7 @@ import {
 import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
 import { bundleLayerPackages } from './layer-package-bundles.ts';
-import { FRAMEWORK_PACKAGES } from './layer-packages.ts';
+import { FRAMEWORK_PACKAGES, ON_DEMAND_PACKAGES } from './layer-packages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'layer-dist');
@@ -43,7 +43,10 @@ function readJson<T>(path: string): T {
 }
 
 function writePackageManifest(root: PackageJson): void {
-  const frameworkDeps = FRAMEWORK_PACKAGES.filter((name) => name !== PACKAGE_NAME);
+  const frameworkDeps = [
+    ...FRAMEWORK_PACKAGES.filter((name) => name !== PACKAGE_NAME),
+    ...ON_DEMAND_PACKAGES,
+  ];
   const manifest = {
     name: PACKAGE_NAME,
     version: root.version,

@@ -1,6 +1,8 @@
 import type { LambdaHttpRequest } from '../http/request';
+import type { TokenVerifier } from '../identity/token-verifier';
+import { authorizationStep } from '../middleware/authorize';
 import { composeMiddleware, type MiddlewareChain } from '../middleware/compose';
-import type { MatchedRoute } from '../middleware/middleware';
+import type { MatchedRoute, Middleware } from '../middleware/middleware';
 import { createRequestContext } from '../middleware/request-context';
 import type { RouteDefinition, RouteTable } from '../routing/route-table';
 import { type Answer, answerRoute, problemOf, unmatchedAnswer } from './dispatch';
@@ -21,8 +23,32 @@ export interface MiddlewarePipeline {
 }
 
 /**
- * Composes every route's chain: global, then class, then method middleware. Returns `undefined`
- * when no middleware is configured anywhere, so requests take the path without it.
+ * The first step when tokens are verified in the function: it settles the principal before any
+ * middleware can read `ctx.principal`, which is synchronous.
+ */
+function settlingStep(verifier: TokenVerifier): Middleware {
+  return async (ctx, next) => {
+    await verifier.settle(ctx.request);
+    return next();
+  };
+}
+
+/** A route's steps: token verification, global, class and method middleware, authorization. */
+function stepsOf(route: RouteDefinition, options: ResolvedOptions): Middleware[] {
+  const steps: Middleware[] = [...options.middleware, ...route.middleware];
+  const authorize = authorizationStep(route.access, route.guards);
+  if (authorize !== undefined) steps.push(authorize);
+  const { tokenVerifier } = options;
+  if (tokenVerifier !== undefined && (steps.length > 0 || route.readsPrincipal)) {
+    steps.unshift(settlingStep(tokenVerifier));
+  }
+  return steps;
+}
+
+/**
+ * Composes every route's chain: global, then class, then method middleware, then `@Authorized`
+ * and the guards. Returns `undefined` when no route has any of these, so requests take the path
+ * without them.
  */
 export function buildMiddlewarePipeline(
   table: RouteTable,
@@ -30,7 +56,7 @@ export function buildMiddlewarePipeline(
 ): MiddlewarePipeline | undefined {
   const routes = new Map<RouteDefinition, RouteChain>();
   for (const route of table.routes) {
-    const chain = composeMiddleware([...options.middleware, ...route.middleware]);
+    const chain = composeMiddleware(stepsOf(route, options));
     if (chain === undefined) continue;
     const matched = Object.freeze({
       routeKey: route.routeKey,
@@ -39,7 +65,12 @@ export function buildMiddlewarePipeline(
     });
     routes.set(route, { chain, matched });
   }
-  const unmatched = composeMiddleware(options.middleware);
+  const { tokenVerifier } = options;
+  const unmatched = composeMiddleware(
+    tokenVerifier === undefined || options.middleware.length === 0
+      ? options.middleware
+      : [settlingStep(tokenVerifier), ...options.middleware],
+  );
   if (unmatched === undefined && routes.size === 0) return undefined;
   return { unmatched, routes };
 }

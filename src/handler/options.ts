@@ -1,6 +1,8 @@
 import type { ValidatorOptions } from 'class-validator';
 import { HandlerOptionsError } from '../errors/config-errors';
 import { type CorsOptions, CorsPolicy } from '../http/cors';
+import { type AuthOptions, resolveAuthOptions } from '../identity/auth-options';
+import { createTokenVerifier, type TokenVerifier } from '../identity/token-verifier';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
 import type { Middleware } from '../middleware/middleware';
@@ -61,6 +63,12 @@ export interface HandlerOptions {
    * runs for the 404, 405 and OPTIONS answers. @defaultValue none
    */
   readonly middleware?: readonly Middleware[];
+  /**
+   * Verify the caller's token in the function, for sources no authorizer verified: bearer tokens
+   * (`jwt`) and an Application Load Balancer's OIDC user claims (`alb`). An authorizer's
+   * principal, when the event has one, comes first. @defaultValue none
+   */
+  readonly auth?: AuthOptions;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +81,8 @@ export interface ResolvedOptions {
   readonly logger: Logger;
   readonly validator: ValidatorOptions;
   readonly middleware: readonly Middleware[];
+  /** Built from `auth`; `undefined` when nothing is verified in the function. */
+  readonly tokenVerifier: TokenVerifier | undefined;
 }
 
 const KNOWN = new Set([
@@ -85,6 +95,7 @@ const KNOWN = new Set([
   'logger',
   'validator',
   'middleware',
+  'auth',
 ]);
 
 /** Functions do not survive `JSON.stringify`; name their type instead. */
@@ -116,6 +127,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger,
     validator,
     middleware = [],
+    auth,
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -161,5 +173,11 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger: logger ?? withLogLevel(jsonLogger, process.env['AWS_LAMBDA_LOG_LEVEL']),
     validator: { ...DEFAULT_VALIDATOR_OPTIONS, ...validator },
     middleware: [...middleware],
+    tokenVerifier: tokenVerifierOf(auth),
   };
+}
+
+function tokenVerifierOf(auth: unknown): TokenVerifier | undefined {
+  const resolved = resolveAuthOptions(auth);
+  return resolved === undefined ? undefined : createTokenVerifier(resolved);
 }

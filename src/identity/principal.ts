@@ -25,10 +25,28 @@ export interface Principal {
   readonly context: Readonly<Record<string, unknown>>;
 }
 
-// Keyed by the request object, so that a principal lives exactly as long as its request and two
-// invocations running at once never share one. `null` records "asked, and there is none".
-const built = new WeakMap<LambdaHttpRequest, Principal | null>();
+// Keyed by the event, which is one object per invocation: a principal lives exactly as long as its
+// invocation, two invocations running at once never share one, and a middleware that replaces
+// `ctx.request` with a copy keeps the principal already verified. `null` records "asked, and there
+// is none".
+const built = new WeakMap<object, Principal | null>();
+/**
+ * Why a presented token gave no principal: a bad token (the 401's RFC 6750 `invalid_token`), or
+ * keys that could not be fetched to check it (503, with the fetch error as `cause`).
+ */
+export interface TokenRefusal {
+  readonly reason: string;
+  readonly keysUnavailable: boolean;
+  readonly cause?: unknown;
+}
 
+const refusals = new WeakMap<object, TokenRefusal>();
+
+/** The cache key of a request: its event, or the request itself for an event that is no object. */
+function keyOf(request: LambdaHttpRequest): object {
+  const { event } = request;
+  return typeof event === 'object' && event !== null ? event : request;
+}
 /**
  * Reads the principal from the event. Only authorizer output counts: it is what API Gateway or
  * Lambda verified, whereas an `Authorization` header is client input.
@@ -48,11 +66,44 @@ function readPrincipal(event: unknown): Principal | undefined {
   return fromCognitoAuthorizer(authorizer) ?? fromRestLambdaAuthorizer(authorizer);
 }
 
+/**
+ * The principal an authorizer in front of the function gave the request, read from the event
+ * (not cached).
+ */
+export function authorizerPrincipalOf(request: LambdaHttpRequest): Principal | undefined {
+  return readPrincipal(request.event);
+}
+
+/** Whether the principal of a request is known already (built, verified, or known absent). */
+export function isPrincipalSettled(request: LambdaHttpRequest): boolean {
+  return built.has(keyOf(request));
+}
+
+/**
+ * Records the principal of a request as verified by the function itself (a bearer token, the
+ * load balancer's OIDC token), or its absence with the reason a token was refused.
+ */
+export function settlePrincipal(
+  request: LambdaHttpRequest,
+  principal: Principal | undefined,
+  refusal?: TokenRefusal,
+): void {
+  const key = keyOf(request);
+  built.set(key, principal ?? null);
+  if (refusal !== undefined) refusals.set(key, refusal);
+}
+
+/** Why the request's token was refused, when one was presented and refused. */
+export function refusalOf(request: LambdaHttpRequest): TokenRefusal | undefined {
+  return refusals.get(keyOf(request));
+}
+
 /** The principal of a request, built at most once per request and only when asked for. */
 export function principalOf(request: LambdaHttpRequest): Principal | undefined {
-  const known = built.get(request);
+  const key = keyOf(request);
+  const known = built.get(key);
   if (known !== undefined) return known ?? undefined;
   const principal = readPrincipal(request.event);
-  built.set(request, principal ?? null);
+  built.set(key, principal ?? null);
   return principal;
 }

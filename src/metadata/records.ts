@@ -46,6 +46,37 @@ export interface UseRecord {
 }
 
 /**
+ * A guard as the metadata layer holds it (its type lives in a higher layer): `UseGuards` only
+ * records values of type `Guard`.
+ */
+export type RecordedGuard = (context: never) => unknown;
+
+/** What `UseGuards` records: guards for the whole class (`propertyKey` undefined) or one method. */
+export interface GuardRecord {
+  readonly propertyKey: string | symbol | undefined;
+  readonly guards: readonly RecordedGuard[];
+}
+
+/** What `Authorized` requires of the caller; `match` says whether all or any of them suffice. */
+export interface AccessRequirement {
+  readonly scopes: readonly string[];
+  readonly groups: readonly string[];
+  readonly match: 'all' | 'any';
+}
+
+/**
+ * What `Authorized` (`kind: 'authorized'`) and `Public` (`kind: 'public'`) record, for the whole
+ * class (`propertyKey` undefined) or one method.
+ */
+export type AccessRecord =
+  | {
+      readonly kind: 'authorized';
+      readonly propertyKey: string | symbol | undefined;
+      readonly requirement: AccessRequirement;
+    }
+  | { readonly kind: 'public'; readonly propertyKey: string | symbol };
+
+/**
  * What `ApiResponse` documents as a body: a DTO class, a one-element tuple `[Dto]` meaning an
  * array of it, or a JSON Schema.
  *
@@ -105,4 +136,7 @@ export interface ControllerRecord {
   readonly docs: DocRecord[];
   /** In the order written (top to bottom), though decorators run bottom to top. */
   readonly uses: UseRecord[];
+  /** In the order written, like `uses`. */
+  readonly guards: GuardRecord[];
+  readonly access: AccessRecord[];
 }

@@ -1,4 +1,12 @@
-import type { ControllerRecord, DocRecord, ParamRecord, RouteRecord, UseRecord } from './records';
+import type {
+  AccessRecord,
+  ControllerRecord,
+  DocRecord,
+  GuardRecord,
+  ParamRecord,
+  RouteRecord,
+  UseRecord,
+} from './records';
 
 const STORE_KEY = Symbol.for('lambda-controllers.metadata');
 
@@ -12,7 +20,15 @@ export class MetadataStore {
   #recordOf(target: object): ControllerRecord {
     let record = this.#controllers.get(target);
     if (record === undefined) {
-      record = { routes: [], params: [], httpCodes: new Map(), docs: [], uses: [] };
+      record = {
+        routes: [],
+        params: [],
+        httpCodes: new Map(),
+        docs: [],
+        uses: [],
+        guards: [],
+        access: [],
+      };
       this.#controllers.set(target, record);
     }
     return record;
@@ -37,6 +53,15 @@ export class MetadataStore {
   /** Stacked decorators run bottom to top: prepending keeps the order they are written in. */
   addUse(controller: object, use: UseRecord): void {
     this.#recordOf(controller).uses.unshift(use);
+  }
+
+  /** Prepended for the same reason as `addUse`. */
+  addGuards(controller: object, guards: GuardRecord): void {
+    this.#recordOf(controller).guards.unshift(guards);
+  }
+
+  addAccess(controller: object, access: AccessRecord): void {
+    this.#recordOf(controller).access.push(access);
   }
 
   /** The records written for exactly this class (not its ancestors). */

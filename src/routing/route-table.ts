@@ -1,8 +1,17 @@
 import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
 import { controllerError } from '../errors/routes-origin';
 import { getParamTypes } from '../metadata/design-types';
-import type { HttpMethod, ParamRecord, RouteRecord, UseRecord } from '../metadata/records';
+import type {
+  AccessRecord,
+  AccessRequirement,
+  GuardRecord,
+  HttpMethod,
+  ParamRecord,
+  RouteRecord,
+  UseRecord,
+} from '../metadata/records';
 import { classChainOf, getMetadataStore } from '../metadata/store';
+import type { Guard } from '../middleware/guard';
 import type { Middleware } from '../middleware/middleware';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
@@ -12,6 +21,7 @@ import {
   PathTemplateError,
   parsePathTemplate,
 } from './path-pattern';
+import { accessOf, guardsOf } from './route-access';
 
 /** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
 export interface RouteDefinition {
@@ -34,6 +44,12 @@ export interface RouteDefinition {
   readonly httpCode: number | undefined;
   /** The class's then the method's `@Use` middleware, outermost first (global ones excluded). */
   readonly middleware: readonly Middleware[];
+  /** What `@Authorized` requires of the caller; `undefined` for a public route. */
+  readonly access: AccessRequirement | undefined;
+  /** The class's then the method's `@UseGuards` guards, in the order they run. */
+  readonly guards: readonly Guard[];
+  /** Whether a parameter binds the principal or its claims. */
+  readonly readsPrincipal: boolean;
 }
 
 /** The routes of one or more controllers, built once per container. */
@@ -63,12 +79,19 @@ function collectRecords(controller: Controller): {
   params: ParamRecord[];
   httpCodes: Map<string | symbol, number>;
   uses: UseRecord[];
+  guards: GuardRecord[];
+  access: AccessRecord[];
 } {
   const routes: RouteRecord[] = [];
   const params: ParamRecord[] = [];
   const httpCodes = new Map<string | symbol, number>();
   const uses: UseRecord[] = [];
   const classUses: UseRecord[][] = [];
+  const guards: GuardRecord[] = [];
+  const classGuards: GuardRecord[][] = [];
+  // Method-level records first, then each class's own, nearest first: the first match wins.
+  const access: AccessRecord[] = [];
+  const classAccess: AccessRecord[] = [];
   const claimed = new Set<string | symbol>();
   const store = getMetadataStore();
   for (const current of classChainOf(controller)) {
@@ -82,12 +105,23 @@ function collectRecords(controller: Controller): {
       const code = record.httpCodes.get(key);
       if (code !== undefined) httpCodes.set(key, code);
       for (const use of record.uses) if (use.propertyKey === key) uses.push(use);
+      for (const guard of record.guards) if (guard.propertyKey === key) guards.push(guard);
+      for (const rule of record.access) if (rule.propertyKey === key) access.push(rule);
     }
     for (const key of declaredHere) claimed.add(key);
     // A base class's class-level middleware wraps its subclass's: the farthest ancestor first.
     classUses.unshift(record.uses.filter((use) => use.propertyKey === undefined));
+    classGuards.unshift(record.guards.filter((guard) => guard.propertyKey === undefined));
+    for (const rule of record.access) if (rule.propertyKey === undefined) classAccess.push(rule);
   }
-  return { routes, params, httpCodes, uses: classUses.flat().concat(uses) };
+  return {
+    routes,
+    params,
+    httpCodes,
+    uses: classUses.flat().concat(uses),
+    guards: classGuards.flat().concat(guards),
+    access: access.concat(classAccess),
+  };
 }
 
 function toControllerList(routes: unknown): Controller[] {
@@ -175,6 +209,8 @@ function defineRoute(
     params: ParamRecord[];
     httpCodes: Map<string | symbol, number>;
     uses: UseRecord[];
+    guards: GuardRecord[];
+    access: AccessRecord[];
   },
   where: string,
 ): RouteDefinition {
@@ -230,5 +266,10 @@ function defineRoute(
     params: Array.from(params, (binding) => binding ?? { kind: 'none' }),
     httpCode: records.httpCodes.get(route.propertyKey),
     middleware: middlewareOf(records.uses, route.propertyKey),
+    access: accessOf(records.access, route.propertyKey),
+    guards: guardsOf(records.guards, route.propertyKey),
+    readsPrincipal: params.some(
+      (binding) => binding?.kind === 'principal' || binding?.kind === 'claims',
+    ),
   };
 }

@@ -11,14 +11,14 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   metadata: [],
   logging: [],
   errors: ['http'],
-  // Types and composition only; the handler runs the chains.
-  middleware: ['http', 'identity'],
+  // Types, composition and the authorization step; the handler runs the chains.
+  middleware: ['http', 'metadata', 'errors', 'identity'],
   events: ['http', 'logging', 'errors'],
   routing: ['http', 'metadata', 'errors', 'middleware'],
   validation: ['http', 'metadata', 'errors'],
   decorators: ['metadata', 'errors', 'middleware'],
-  // The caller's identity, read from the event when a route asks for it.
-  identity: ['http', 'events'],
+  // The caller's identity, read from the event or verified from a token when a route asks for it.
+  identity: ['http', 'errors', 'events'],
   handler: [
     'http',
     'metadata',

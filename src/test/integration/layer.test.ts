@@ -6,6 +6,7 @@ import {
   FunctionProcess,
 } from '../../local/function-process';
 import { httpApiEvent } from '../support/http-api-event';
+import { bearerToken, issuerKey } from '../support/tokens';
 import { compileFunction } from './support/compile-function';
 import {
   COLLIDING_ROUTES,
@@ -16,6 +17,7 @@ import {
   TYPE_ONLY_DTO_ROUTES,
   USERS_DTO,
   USERS_ROUTES,
+  VERIFYING_ROUTES,
 } from './support/layer-fixtures';
 import { layerRuntimes } from './support/runtimes';
 
@@ -176,6 +178,36 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     expect(ping.headers['x-trace']).toBe('global class method');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['x-trace']).toBe('global');
+  });
+
+  it('loads aws-jwt-verify from the layer on the first token to verify, not at cold start', async () => {
+    // Arrange
+    const key = issuerKey();
+    const routes = VERIFYING_ROUTES.replace('JWKS', JSON.stringify({ keys: [key.jwk] }));
+    const dir = compileFunction({ 'routes.js': routes });
+    const verifying = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+    const token = bearerToken(key, { sub: 'ada', scope: 'orders:read' });
+
+    // Act
+    const cold = (await verifying.invoke(httpApiEvent('GET', '/modules'))) as ApiResult;
+    const anonymous = (await verifying.invoke(httpApiEvent('GET', '/orders'))) as ApiResult;
+    const verified = (await verifying.invoke(
+      httpApiEvent('GET', '/orders', { headers: { authorization: `Bearer ${token}` } }),
+    )) as ApiResult;
+    await verifying.stop();
+
+    // Assess
+    expect(JSON.parse(cold.body)).toEqual([]);
+    expect(anonymous.statusCode).toBe(401);
+    const answer = JSON.parse(verified.body) as {
+      subject: string;
+      source: string;
+      modules: string[];
+    };
+    expect(answer).toMatchObject({ subject: 'ada', source: 'verified-jwt' });
+    expect(answer.modules.length).toBeGreaterThan(0);
+    const layer = resolve(DEFAULT_LAYER_MODULES);
+    expect(answer.modules.every((file) => file.startsWith(`${layer}/aws-jwt-verify/`))).toBe(true);
   });
 
   it('honours ROUTES_MODULE and ROUTES_EXPORT', async () => {

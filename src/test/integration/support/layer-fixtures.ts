@@ -115,3 +115,24 @@ export class routes {
   }
 }
 `;
+
+/**
+ * A function verifying bearer tokens in the function (`auth.jwt`), with the key set given in
+ * `handlerOptions`; `JWKS` is replaced by the test's key set.
+ */
+export const VERIFYING_ROUTES = `
+import { Authorized, Get, Principal } from 'lambda-controllers';
+export const handlerOptions = {
+  auth: { jwt: { issuer: 'https://issuer.example.com', audience: 'orders-api', keys: JWKS } },
+};
+const verifierFiles = () =>
+  Object.keys(require.cache).filter((file) => file.includes('/aws-jwt-verify/'));
+export class routes {
+  @Get('/modules') modules() {
+    return verifierFiles();
+  }
+  @Get('/orders') @Authorized({ scopes: ['orders:read'] }) orders(@Principal() principal) {
+    return { subject: principal.subject, source: principal.source, modules: verifierFiles() };
+  }
+}
+`;
