@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import {
+  ApiOperation,
   ApiParam,
   ApiProblem,
   ApiResponse,
+  Authorized,
   Body,
   createHandler,
   Delete,
@@ -15,11 +17,14 @@ import {
   HttpCode,
   Param,
   Post,
+  Public,
   Put,
   Query,
+  UseGuards,
 } from 'lambda-controllers';
 import { buildOpenApiDocument, type OpenApiDocument } from 'lambda-controllers/openapi';
 import {
+  lintOpenApiFile,
   readOpenApiFile,
   validateOpenApiFile,
   writeSampleDocument,
@@ -136,6 +141,89 @@ describe('buildOpenApiDocument output', () => {
     );
 
     // Act / Assess
+    expect(validateOpenApiFile(file)).toEqual({ valid: true, errors: undefined });
+  });
+});
+
+@Authorized({ scopes: ['orders:write'] })
+class Orders {
+  @Get('/orders')
+  @Public()
+  @ApiOperation({ summary: 'List orders' })
+  @ApiResponse(200, { type: 'array', items: { type: 'string' } })
+  list() {
+    return [];
+  }
+  @Post('/orders')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Place an order' })
+  @ApiResponse(201, { type: 'object' })
+  create() {
+    return {};
+  }
+  @Get('/orders/{id}/audit')
+  @Authorized({ scopes: ['orders:audit'], groups: ['auditors'], match: 'any' })
+  @UseGuards(() => true)
+  @ApiOperation({ summary: "Read an order's audit trail" })
+  @ApiResponse(200, { type: 'object' })
+  audit(@Param('id') id: string) {
+    return { id };
+  }
+}
+
+describe('buildOpenApiDocument security', () => {
+  const document = buildOpenApiDocument(
+    createHandler(Orders),
+    {
+      title: 'Orders',
+      version: '1',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    { servers: [{ url: 'https://orders.acme.test' }] },
+  );
+
+  it('documents routes under @Authorized with the bearer scheme, their scopes and their 401 and 403', () => {
+    // Act
+    const create = document.paths['/orders']?.post;
+    const audit = document.paths['/orders/{id}/audit']?.get;
+
+    // Assess
+    expect(document.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
+    });
+    expect(create?.security).toEqual([{ bearerAuth: ['orders:write'] }]);
+    expect(audit?.security).toEqual([
+      { bearerAuth: ['orders:audit'] },
+      { bearerAuth: ['auditors'] },
+    ]);
+    expect(create?.responses['401']?.headers).toHaveProperty('WWW-Authenticate');
+    expect(create?.responses['403']?.description).toBe(
+      'Forbidden: the caller lacks scope orders:write (`detail` names what is missing).',
+    );
+    expect(audit?.responses['403']?.description).toBe(
+      'Forbidden: the caller lacks one of scope orders:audit; group auditors (`detail` names what is missing); or a guard refused the request.',
+    );
+  });
+
+  it('says security: [] on a public operation, and documents no 401 for it', () => {
+    // Act
+    const list = document.paths['/orders']?.get;
+
+    // Assess
+    expect(list?.security).toEqual([]);
+    expect(list?.responses).not.toHaveProperty('401');
+  });
+
+  it('passes the recommended rules of an independent linter (Redocly), security-defined included', () => {
+    // Arrange
+    const file = join(folder, 'orders.json');
+    writeFileSync(file, JSON.stringify(document));
+
+    // Act
+    const problems = lintOpenApiFile(file);
+
+    // Assess
+    expect(problems).toEqual([]);
     expect(validateOpenApiFile(file)).toEqual({ valid: true, errors: undefined });
   });
 });

@@ -14,6 +14,7 @@ import { buildOperation, type OperationContext } from './operation';
 import { PROBLEM_SCHEMA } from './problem-responses';
 import { collectRouteDocs } from './route-docs';
 import { SchemaRegistry } from './schema-from-validators';
+import { BEARER_SCHEME, BEARER_SCHEME_OBJECT } from './security';
 
 /**
  * Options of `buildOpenApiDocument`.
@@ -160,6 +161,11 @@ export function buildOpenApiDocument(
     ...(servers.length > 0 ? { servers: [...servers] } : {}),
     ...(tags.length > 0 ? { tags: tags.map((name) => ({ name })) } : {}),
     paths,
-    components: { schemas: registry.schemas },
+    components: {
+      schemas: registry.schemas,
+      ...(served.routes.some((route) => route.access !== undefined)
+        ? { securitySchemes: { [BEARER_SCHEME]: BEARER_SCHEME_OBJECT } }
+        : {}),
+    },
   });
 }

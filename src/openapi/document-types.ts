@@ -20,6 +20,9 @@ export interface OpenApiInfo {
   version: string;
   summary?: string;
   description?: string;
+  /** The API's license: an SPDX `identifier` or a `url`. */
+  license?: { name: string; identifier?: string; url?: string };
+  contact?: { name?: string; url?: string; email?: string };
 }
 
 /**
@@ -123,6 +126,23 @@ export interface OpenApiOperation {
   parameters?: OpenApiParameter[];
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse>;
+  /** Alternatives, each naming schemes and the scopes or roles they need; `[]` for none. */
+  security: Array<Record<string, string[]>>;
+}
+
+/**
+ * A security scheme of `components.securitySchemes`; this builder writes HTTP bearer schemes.
+ *
+ * @example
+ * ```ts
+ * const bearer: OpenApiSecurityScheme = { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' };
+ * ```
+ */
+export interface OpenApiSecurityScheme {
+  type: 'http';
+  scheme: 'bearer';
+  bearerFormat?: string;
+  description?: string;
 }
 
 /**
@@ -160,5 +180,8 @@ export interface OpenApiDocument {
   servers?: OpenApiServer[];
   tags?: { name: string }[];
   paths: Record<string, OpenApiPathItem>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes?: Record<string, OpenApiSecurityScheme>;
+  };
 }

@@ -14,6 +14,7 @@ import { OpenApiDocumentError } from './openapi-document-error';
 import { frameworkProblems, headerObjects, problemResponse } from './problem-responses';
 import type { RouteDocs } from './route-docs';
 import type { DtoClass, SchemaRegistry } from './schema-from-validators';
+import { accessProblems, securityOf } from './security';
 
 /** What building an operation needs besides the route and its docs. */
 export interface OperationContext {
@@ -177,6 +178,7 @@ function errorResponses(
   context: OperationContext,
 ): Record<string, OpenApiResponse> {
   const problems = frameworkProblems(route, context.maxBodyBytes);
+  for (const [status, problem] of accessProblems(route)) problems.set(status, problem);
   for (const doc of docs.responses) {
     if (!doc.problem) continue;
     const known = problems.get(doc.status);
@@ -218,5 +220,6 @@ export function buildOperation(
       ...successResponses(route, docs, context.registry),
       ...errorResponses(route, docs, context),
     },
+    security: securityOf(route.access),
   };
 }

@@ -40,6 +40,25 @@ export function validateOpenApiFile(file: string): { valid: boolean; errors?: un
   return { valid: verdict.valid === true, errors: Reflect.get(verdict, 'errors') };
 }
 
+/** One finding of Redocly's linter, as `lint-document.ts` prints it. */
+export interface LintProblem {
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly where: string[];
+}
+
+/** What Redocly's recommended rules find in the document in `file`; `[]` when it passes. */
+export function lintOpenApiFile(file: string): LintProblem[] {
+  const { stdout } = run('lint-document.ts', [file]);
+  const report: unknown = JSON.parse(stdout);
+  const problems: unknown =
+    typeof report === 'object' && report !== null ? Reflect.get(report, 'problems') : undefined;
+  if (!Array.isArray(problems)) throw new Error(`Not a lint report: ${stdout}`);
+  // Written by lint-document.ts in exactly this shape.
+  return problems as LintProblem[];
+}
+
 /**
  * Reads a document written by `buildOpenApiDocument`.
  *
