@@ -88,9 +88,9 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
-  const implementations = selectImplementations(options.only);
+  const implementations = selectImplementations(options.only, options.baseline !== undefined);
   log(`building ${implementations.length} implementations`);
-  const stage = await buildAll(implementations, log);
+  const stage = await buildAll(implementations, log, options.baseline);
   try {
     const figures = await measureAll(options, stage, (which) =>
       implementations.filter((implementation) => implementation[which]).map(({ name }) => name),
@@ -108,7 +108,11 @@ async function main(): Promise<void> {
     const markdown = renderMarkdown(results);
     process.stdout.write(options.json ? `${JSON.stringify(results, null, 2)}\n` : markdown);
     // The README quotes RESULTS.md, so only a run of every figure and implementation replaces it.
-    if (options.only === undefined && options.figures.size === FIGURES.length) {
+    if (
+      options.only === undefined &&
+      options.baseline === undefined &&
+      options.figures.size === FIGURES.length
+    ) {
       writeFileSync(RESULTS_FILE, markdown);
       log(`written to ${RESULTS_FILE}`);
     } else {

@@ -36,7 +36,10 @@ async function waitForLayer(log: (line: string) => void): Promise<void> {
   }
 }
 
-async function buildAndStage(implementations: readonly Implementation[]): Promise<Stage> {
+async function buildAndStage(
+  implementations: readonly Implementation[],
+  baseline: string | undefined,
+): Promise<Stage> {
   mkdirSync(BENCH_OUT, { recursive: true });
   const tools = await buildTools();
   const functions = new Map<string, string>();
@@ -50,7 +53,7 @@ async function buildAndStage(implementations: readonly Implementation[]): Promis
     routes ??= dirname(await bundleRoutes());
     functions.set(implementation.name, routes);
     if (!layers.has(implementation.layer)) {
-      layers.set(implementation.layer, await buildLayerVariant(implementation.layer));
+      layers.set(implementation.layer, await buildLayerVariant(implementation.layer, baseline));
     }
   }
   // Figures C and D run on the layer as built.
@@ -72,11 +75,12 @@ async function buildAndStage(implementations: readonly Implementation[]): Promis
 export async function buildAll(
   implementations: readonly Implementation[],
   log: (line: string) => void,
+  baseline?: string,
 ): Promise<Stage> {
   for (let attempt = 1; ; attempt += 1) {
     await waitForLayer(log);
     try {
-      return await buildAndStage(implementations);
+      return await buildAndStage(implementations, baseline);
     } catch (error) {
       const missing =
         typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'ENOENT';

@@ -1,7 +1,15 @@
 import { UsageError } from './options.ts';
 
 /** Builds of the layer that the cold-start experiments compare (see build/layer-variants.ts). */
-export type LayerVariant = 'built' | 'published' | 'esm' | 'lazy' | 'cache' | 'lazy-cache';
+export type LayerVariant =
+  | 'built'
+  | 'published'
+  | 'esm'
+  | 'lazy'
+  | 'cache'
+  | 'lazy-cache'
+  // A layer built from another revision (`--baseline`), to compare a change in one run.
+  | 'baseline';
 
 interface Common {
   /** What `--only` selects. */
@@ -81,6 +89,10 @@ export const IMPLEMENTATIONS: readonly Implementation[] = [
   bundle('powertools', 'Powertools event handler', 'powertools.ts'),
   bundle('express-serverless-http', 'express + serverless-http', 'express-serverless-http.ts'),
   bundle('express-codegenie', 'express + @codegenie/serverless-express', 'express-codegenie.ts'),
+  layer('lc-baseline', 'lambda-controllers, baseline layer', 'baseline', {
+    warm: true,
+    cold: true,
+  }),
   layer('lc-published', 'lc layer, packages as published', 'published', {
     warm: false,
     cold: true,
@@ -91,15 +103,24 @@ export const IMPLEMENTATIONS: readonly Implementation[] = [
   layer('lc-lazy-cache', 'lc layer (a+b+c)', 'lazy-cache', { warm: false, cold: true }),
 ];
 
-/** The implementations `--only` names, in table order; every name must exist. */
-export function selectImplementations(only: readonly string[] | undefined): Implementation[] {
-  if (only === undefined) return [...IMPLEMENTATIONS];
+/**
+ * The implementations `--only` names, in table order; every name must exist. The baseline runs
+ * only when `--baseline` gives its layer, and then always.
+ */
+export function selectImplementations(
+  only: readonly string[] | undefined,
+  baseline = false,
+): Implementation[] {
+  const available = IMPLEMENTATIONS.filter(
+    (implementation) => baseline || implementation.name !== 'lc-baseline',
+  );
+  if (only === undefined) return available;
   const known = new Set(IMPLEMENTATIONS.map((implementation) => implementation.name));
   const unknown = only.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new UsageError(`--only: unknown ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   }
   // The floors are the yardsticks of every ratio, so they always run.
-  const wanted = new Set([...only, 'floor', 'floor-cv', 'floor-cv-esm']);
-  return IMPLEMENTATIONS.filter((implementation) => wanted.has(implementation.name));
+  const wanted = new Set([...only, 'floor', 'floor-cv', 'floor-cv-esm', 'lc-baseline']);
+  return available.filter((implementation) => wanted.has(implementation.name));
 }

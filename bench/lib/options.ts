@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** A mistake in the command line: reported with the usage, without a stack trace. */
@@ -23,6 +25,8 @@ export interface BenchOptions {
   /** Table sizes of figure D. */
   readonly tableSizes: readonly number[];
   readonly json: boolean;
+  /** The `nodejs` folder of a layer built from another revision, measured beside this one. */
+  readonly baseline: string | undefined;
   readonly argv: readonly string[];
 }
 
@@ -33,6 +37,8 @@ export const USAGE = `npm run bench -- [options]
   --spawns N       cold starts per implementation for figure B (default 30)
   --quick          3 rounds, 5 spawns, 10 ms samples, figure D on 250 users only
   --json           print the results as JSON instead of Markdown
+  --baseline DIR   also measure the layer built in another checkout (DIR/layer-dist/nodejs),
+                   as lc-baseline, in the same run: before and after a change
 A run of every figure and implementation also writes bench/RESULTS.md.`;
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
@@ -54,9 +60,20 @@ function parseFlags(argv: readonly string[]) {
       spawns: { type: 'string' },
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
+}
+
+/** The `nodejs` folder of the checkout `--baseline` names, which must hold a built layer. */
+function baselineLayer(checkout: string | undefined): string | undefined {
+  if (checkout === undefined) return undefined;
+  const nodejs = resolve(checkout, 'layer-dist/nodejs');
+  if (!existsSync(join(nodejs, 'node_modules/main.js'))) {
+    throw new UsageError(`--baseline: no built layer at ${nodejs}; run npm run build there first`);
+  }
+  return nodejs;
 }
 
 /** @throws UsageError for an unknown flag or a malformed value. */
@@ -88,6 +105,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     sampleMs: quick ? 10 : 20,
     tableSizes: quick ? [250] : [250, 5000],
     json: values.json,
+    baseline: baselineLayer(values.baseline),
     argv,
   };
 }

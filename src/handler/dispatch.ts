@@ -53,9 +53,18 @@ export async function dispatch(
   const match = table.match(request.method, request.path);
   if (match.kind === 'found') {
     const route = match.value;
-    return answerRoute(route.routeKey, options, requestId, () =>
-      invokeRoute(route, request, match.params, options),
-    );
+    // `answerRoute` does the same; inline, the path most requests take makes no closure and
+    // awaits one async function less (a few hundred nanoseconds in `npm run bench`).
+    try {
+      const response = await invokeRoute(route, request, match.params, options);
+      return { kind: 'route', response, route: route.routeKey };
+    } catch (error) {
+      return {
+        kind: 'route',
+        response: problemOf(error, options, requestId, route.routeKey),
+        route: route.routeKey,
+      };
+    }
   }
   return unmatchedAnswer(match, request, requestId);
 }

@@ -48,10 +48,15 @@ function addCompileCacheBootstrap(modules: string): void {
  * built layer with class-validator and class-transformer as published; `built` is the built layer
  * itself (variant `lazy`, as `npm run build` now makes it), `published` the layer before that.
  *
+ * @param baseline - The `nodejs` folder `--baseline` gave, for the `baseline` variant.
  * @returns The variant's `nodejs` folder.
  */
-export async function buildLayerVariant(variant: LayerVariant): Promise<string> {
+export async function buildLayerVariant(variant: LayerVariant, baseline?: string): Promise<string> {
   if (variant === 'built') return BUILT_LAYER;
+  if (variant === 'baseline') {
+    if (baseline === undefined) throw new Error('the baseline layer needs --baseline');
+    return baseline;
+  }
   const nodejs = join(LAYERS_OUT, variant, 'nodejs');
   rmSync(join(LAYERS_OUT, variant), { recursive: true, force: true });
   cpSync(BUILT_LAYER, nodejs, {
