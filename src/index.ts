@@ -15,6 +15,7 @@ export {
 export { HttpCode } from './decorators/http-code';
 export { Body, Claims, Headers, Param, Query, Req, State } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
+export { SerializeOptions } from './decorators/serialize-options';
 export { Use } from './decorators/use';
 export {
   DecoratorUsageError,
@@ -51,10 +52,11 @@ export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
 export type { Logger, LogRecord } from './logging/logger';
 export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
-export type { DocBody } from './metadata/records';
+export type { DocBody, SerializeSettings } from './metadata/records';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
 export type { Controller } from './routing/route-table';
+export { CircularBodyError } from './serialization/circular-body-error';
 
 /**
  * Binds the caller's principal, `undefined` when there is none; the `Principal` type says

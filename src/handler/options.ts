@@ -3,6 +3,8 @@ import { HandlerOptionsError } from '../errors/config-errors';
 import { type CorsOptions, CorsPolicy } from '../http/cors';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
+import type { SerializeSettings } from '../metadata/records';
+import { copySerializeSettings, serializeSettingsProblem } from '../metadata/serialize-settings';
 import type { Middleware } from '../middleware/middleware';
 import {
   DEFAULT_MAX_JSON_DEPTH,
@@ -61,6 +63,11 @@ export interface HandlerOptions {
    * runs for the 404, 405 and OPTIONS answers. @defaultValue none
    */
   readonly middleware?: readonly Middleware[];
+  /**
+   * How returned class instances become JSON: the default `groups` and `strategy`, which
+   * `@SerializeOptions` on a class or method overrides. @defaultValue `exposeAll`, no groups
+   */
+  readonly serialize?: SerializeSettings;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +80,7 @@ export interface ResolvedOptions {
   readonly logger: Logger;
   readonly validator: ValidatorOptions;
   readonly middleware: readonly Middleware[];
+  readonly serialize: SerializeSettings | undefined;
 }
 
 const KNOWN = new Set([
@@ -85,6 +93,7 @@ const KNOWN = new Set([
   'logger',
   'validator',
   'middleware',
+  'serialize',
 ]);
 
 /** Functions do not survive `JSON.stringify`; name their type instead. */
@@ -116,6 +125,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger,
     validator,
     middleware = [],
+    serialize,
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -147,6 +157,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   ) {
     fail(`middleware must be an array of functions; got ${describeList(middlewareInput)}.`);
   }
+  const serializeProblem =
+    serialize === undefined ? undefined : serializeSettingsProblem(serialize);
+  if (serializeProblem !== undefined) fail(`serialize: ${serializeProblem}.`);
   return {
     cors:
       cors === true
@@ -161,5 +174,6 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger: logger ?? withLogLevel(jsonLogger, process.env['AWS_LAMBDA_LOG_LEVEL']),
     validator: { ...DEFAULT_VALIDATOR_OPTIONS, ...validator },
     middleware: [...middleware],
+    serialize: serialize === undefined ? undefined : copySerializeSettings(serialize),
   };
 }

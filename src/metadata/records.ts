@@ -97,6 +97,28 @@ export type DocRecord =
       readonly required: boolean | undefined;
     };
 
+/**
+ * How returned class instances become plain data (class-transformer's `groups` and `strategy`),
+ * as `SerializeOptions` and the handler's `serialize` option state it.
+ *
+ * @example
+ * ```ts
+ * const admin: SerializeSettings = { groups: ['admin'], strategy: 'excludeAll' };
+ * ```
+ */
+export interface SerializeSettings {
+  /** Properties exposed with `@Expose({ groups })` are sent only for one of these groups. */
+  readonly groups?: readonly string[];
+  /** `excludeAll` sends only `@Expose`d properties. @defaultValue `exposeAll` */
+  readonly strategy?: 'exposeAll' | 'excludeAll';
+}
+
+/** What `SerializeOptions` records: settings for the whole class (`propertyKey` undefined) or one method. */
+export interface SerializeRecord {
+  readonly propertyKey: string | symbol | undefined;
+  readonly settings: SerializeSettings;
+}
+
 /** Everything the decorators of one class wrote, in declaration order. */
 export interface ControllerRecord {
   readonly routes: RouteRecord[];
@@ -105,4 +127,5 @@ export interface ControllerRecord {
   readonly docs: DocRecord[];
   /** In the order written (top to bottom), though decorators run bottom to top. */
   readonly uses: UseRecord[];
+  readonly serialize: SerializeRecord[];
 }

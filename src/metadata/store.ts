@@ -1,4 +1,11 @@
-import type { ControllerRecord, DocRecord, ParamRecord, RouteRecord, UseRecord } from './records';
+import type {
+  ControllerRecord,
+  DocRecord,
+  ParamRecord,
+  RouteRecord,
+  SerializeRecord,
+  UseRecord,
+} from './records';
 
 const STORE_KEY = Symbol.for('lambda-controllers.metadata');
 
@@ -12,7 +19,7 @@ export class MetadataStore {
   #recordOf(target: object): ControllerRecord {
     let record = this.#controllers.get(target);
     if (record === undefined) {
-      record = { routes: [], params: [], httpCodes: new Map(), docs: [], uses: [] };
+      record = { routes: [], params: [], httpCodes: new Map(), docs: [], uses: [], serialize: [] };
       this.#controllers.set(target, record);
     }
     return record;
@@ -37,6 +44,10 @@ export class MetadataStore {
   /** Stacked decorators run bottom to top: prepending keeps the order they are written in. */
   addUse(controller: object, use: UseRecord): void {
     this.#recordOf(controller).uses.unshift(use);
+  }
+
+  addSerialize(controller: object, serialize: SerializeRecord): void {
+    this.#recordOf(controller).serialize.push(serialize);
   }
 
   /** The records written for exactly this class (not its ancestors). */

@@ -1,7 +1,13 @@
 import { RouteDefinitionError, RoutesModuleError } from '../errors/config-errors';
 import { controllerError } from '../errors/routes-origin';
 import { getParamTypes } from '../metadata/design-types';
-import type { HttpMethod, ParamRecord, RouteRecord, UseRecord } from '../metadata/records';
+import type {
+  HttpMethod,
+  ParamRecord,
+  RouteRecord,
+  SerializeSettings,
+  UseRecord,
+} from '../metadata/records';
 import { classChainOf, getMetadataStore } from '../metadata/store';
 import type { Middleware } from '../middleware/middleware';
 import { type MatchResult, RouteMatcher } from './matcher';
@@ -12,6 +18,7 @@ import {
   PathTemplateError,
   parsePathTemplate,
 } from './path-pattern';
+import { serializeSettingsOf } from './serialize-settings-of';
 
 /** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
 export interface RouteDefinition {
@@ -34,6 +41,8 @@ export interface RouteDefinition {
   readonly httpCode: number | undefined;
   /** The class's then the method's `@Use` middleware, outermost first (global ones excluded). */
   readonly middleware: readonly Middleware[];
+  /** The class's and method's `@SerializeOptions`, merged; the handler's default is not in it. */
+  readonly serialize: SerializeSettings | undefined;
 }
 
 /** The routes of one or more controllers, built once per container. */
@@ -230,5 +239,6 @@ function defineRoute(
     params: Array.from(params, (binding) => binding ?? { kind: 'none' }),
     httpCode: records.httpCodes.get(route.propertyKey),
     middleware: middlewareOf(records.uses, route.propertyKey),
+    serialize: serializeSettingsOf(controller, route.propertyKey),
   };
 }
