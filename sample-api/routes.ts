@@ -17,15 +17,9 @@ import {
 } from 'lambda-controllers';
 import { CreateUserDto } from './users/create-user-dto.ts';
 import { InvalidCursorError } from './users/cursor.ts';
-import type { User } from './users/user.ts';
-import { UserDto } from './users/user-dto.ts';
+import { User } from './users/user.ts';
 import { UserPageDto } from './users/user-page-dto.ts';
-import {
-  defaultUserRepository,
-  EmailTakenError,
-  ThrottledError,
-  type UserPage,
-} from './users/user-repository.ts';
+import { defaultUserRepository, EmailTakenError, ThrottledError } from './users/user-repository.ts';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -44,7 +38,7 @@ class UsersController {
   /** Creates a user: 201 with `Location`; 409 when the email is taken in any letter case. */
   @Post('/users')
   @ApiOperation({ summary: 'Create a user' })
-  @ApiResponse(201, UserDto, {
+  @ApiResponse(201, User, {
     description: 'The user, as stored.',
     headers: { Location: 'The new user: `/users/{id}`.' },
   })
@@ -57,21 +51,21 @@ class UsersController {
     return new HttpResponse({
       status: 201,
       headers: { location: `/users/${user.id}` },
-      body: user,
+      body: User.of(user),
     });
   }
 
   /** One user by id; 404 when there is none, including ids that are not UUIDs. */
   @Get('/users/{id}')
   @ApiOperation({ summary: 'Get a user by id' })
-  @ApiResponse(200, UserDto)
+  @ApiResponse(200, User)
   @ApiProblem(404, 'There is no user with this id.')
   @ApiProblem(503, BUSY, RETRY_AFTER)
   async get(@Param('id') id: string): Promise<User> {
     const user = await defaultUserRepository().get(id).catch(raiseHttpError);
     // The id is not echoed: it is client input of any length.
     if (user === undefined) throw new NotFoundError('There is no user with this id.');
-    return user;
+    return User.of(user);
   }
 
   /** A page of users, oldest first: `?limit=1..100` (default 20) and `?cursor=<nextCursor>`. */
@@ -89,7 +83,10 @@ class UsersController {
       'issued, or either is given twice.',
   )
   @ApiProblem(503, BUSY, RETRY_AFTER)
-  async list(@Query('limit') limit?: number, @Query('cursor') cursor?: string): Promise<UserPage> {
+  async list(
+    @Query('limit') limit?: number,
+    @Query('cursor') cursor?: string,
+  ): Promise<{ items: User[]; nextCursor: string | null }> {
     const size = limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(size) || size < 1 || size > MAX_LIMIT) {
       throw new BadRequestError(
@@ -97,7 +94,9 @@ class UsersController {
         { extensions: { errors: { limit: [`must be an integer from 1 to ${MAX_LIMIT}`] } } },
       );
     }
-    return defaultUserRepository().list({ limit: size, cursor }).catch(raiseHttpError);
+    const page = await defaultUserRepository().list({ limit: size, cursor }).catch(raiseHttpError);
+    // Instances inside a plain page: serialization still drops each one's version.
+    return { items: page.items.map(User.of), nextCursor: page.nextCursor };
   }
 }
 

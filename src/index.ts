@@ -16,6 +16,7 @@ export { Authorized, type AuthorizedOptions, Public } from './decorators/authori
 export { HttpCode } from './decorators/http-code';
 export { Body, Claims, Headers, Param, Query, Req, State } from './decorators/params';
 export { Delete, Get, Head, Options, Patch, Post, Put } from './decorators/route';
+export { SerializeOptions } from './decorators/serialize-options';
 export { Use } from './decorators/use';
 export { UseGuards } from './decorators/use-guards';
 export {
@@ -59,11 +60,12 @@ export type {
 } from './identity/auth-options';
 export type { Logger, LogRecord } from './logging/logger';
 export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
-export type { DocBody } from './metadata/records';
+export type { DocBody, SerializeSettings } from './metadata/records';
 export type { Guard } from './middleware/guard';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
 export type { Controller } from './routing/route-table';
+export { CircularBodyError } from './serialization/circular-body-error';
 
 /**
  * Binds the caller's principal, `undefined` when there is none; the `Principal` type says

@@ -1,5 +1,5 @@
 import { type DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
-import { userKey } from '../users/user.ts';
+import { userKey } from '../users/user-item.ts';
 
 /**
  * Counts the table's items page by page with consistent Scans: every item (users and their email

@@ -4,7 +4,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { usersTable } from '../db/table-definition.ts';
-import { USERS_PARTITION } from '../users/user.ts';
+import { USERS_PARTITION } from '../users/user-item.ts';
 import type { UserRepository } from '../users/user-repository.ts';
 
 // Enough writes in flight to fill a table quickly without throttling DynamoDB Local.

@@ -81,6 +81,13 @@ describe('npm run openapi', () => {
       additionalProperties: false,
     });
   });
+
+  it('describes User as it is sent: the excluded version absent', () => {
+    const user = document.components.schemas['User'] as { properties: object; required: string[] };
+
+    expect(Object.keys(user.properties)).toEqual(['id', 'name', 'email', 'createdAt']);
+    expect(user.required).toEqual(['id', 'name', 'email', 'createdAt']);
+  });
 });
 
 class Part {

@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { jsonRequest } from '../../src/test/support/http-api-event.ts';
 import { pageOf, userOf } from './support/api-response.ts';
 import { type SampleFunction, startSampleFunction } from './support/sample-function.ts';
@@ -55,6 +55,33 @@ describe('sample API through main.handler', () => {
     // Assess
     expect(response.status).toBe(200);
     expect(response.json).toEqual(created.json);
+  });
+
+  it('never sends the item version, alone, in the 201 or in a page', async () => {
+    // Prepare
+    const created = await api.request(
+      jsonRequest('POST', '/users', { name: 'Hidden', email: 'hidden@example.com' }),
+    );
+    const { id } = userOf(created.json);
+    const stored = await client.send(
+      new GetItemCommand({ TableName: table, Key: { pk: { S: `USER#${id}` } } }),
+    );
+
+    // Act
+    const fetched = await api.request({ method: 'GET', path: `/users/${id}` });
+    const listed = await api.request({ method: 'GET', path: '/users?limit=100' });
+
+    // Assess
+    expect(stored.Item?.['version']).toEqual({ N: '1' });
+    const keys = ['createdAt', 'email', 'id', 'name'];
+    expect(Object.keys(created.json as object).sort()).toEqual(keys);
+    expect(Object.keys(fetched.json as object).sort()).toEqual(keys);
+    const item = pageOf(listed.json).items.find((user) => user.id === id);
+    expect(Object.keys(item ?? {}).sort()).toEqual(keys);
+    for (const response of [created, fetched, listed]) {
+      expect(response.body).not.toContain('version');
+      expect(response.body).not.toContain('USER#');
+    }
   });
 
   it('answers 404 problem for a UUID that is no user', async () => {

@@ -120,6 +120,7 @@ describe('UserRepository.create', () => {
       name: 'Ada',
       email: 'ada@example.com',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      version: 1,
     });
   });
 
@@ -228,6 +229,8 @@ describe('UserRepository.get', () => {
       name: item.name,
       email: item.email,
       createdAt: item.createdAt,
+      // An item written before versions existed reads as version 1.
+      version: 1,
     });
   });
 

@@ -17,9 +17,9 @@ import {
   isUserId,
   toUserItem,
   USERS_PARTITION,
-  type User,
+  type UserFields,
   userKey,
-} from './user.ts';
+} from './user-item.ts';
 
 /** Another user already has this email address (compared case-insensitively). */
 export class EmailTakenError extends Error {
@@ -53,7 +53,7 @@ export interface ListUsersOptions {
 }
 
 export interface UserPage {
-  readonly items: readonly User[];
+  readonly items: readonly UserFields[];
   /** `null` on the last page. */
   readonly nextCursor: string | null;
 }
@@ -109,12 +109,13 @@ export class UserRepository {
    * @throws EmailTakenError when the address is taken in any letter case.
    * @throws ThrottledError when DynamoDB throttles or the write keeps conflicting.
    */
-  async create(input: NewUser): Promise<User> {
-    const user: User = {
+  async create(input: NewUser): Promise<UserFields> {
+    const user: UserFields = {
       id: randomUUID(),
       name: input.name,
       email: input.email.toLowerCase(),
       createdAt: new Date().toISOString(),
+      version: 1,
     };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -137,7 +138,7 @@ export class UserRepository {
   }
 
   /** Returns the user, or `undefined` when there is none (an id we never issue included). */
-  async get(id: string): Promise<User | undefined> {
+  async get(id: string): Promise<UserFields | undefined> {
     const normalized = id.toLowerCase();
     // Not a UUID, so not ours: answering here keeps odd input (2 KB ids, odd bytes) away from
     // DynamoDB, where it would be a ValidationException.
@@ -191,7 +192,7 @@ export class UserRepository {
     };
   }
 
-  #createCommand(user: User): TransactWriteCommand {
+  #createCommand(user: UserFields): TransactWriteCommand {
     return new TransactWriteCommand({
       TransactItems: [
         {
@@ -255,7 +256,7 @@ function cancellationCodes(error: unknown): string[] {
   );
 }
 
-function startKeyOf(user: Pick<User, 'id' | 'createdAt'>): StringKey {
+function startKeyOf(user: Pick<UserFields, 'id' | 'createdAt'>): StringKey {
   return {
     pk: userKey(user.id),
     [byCreated.partitionKey.name]: USERS_PARTITION,

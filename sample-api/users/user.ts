@@ -1,72 +1,36 @@
-/** A user as the API shows it. */
-export interface User {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
+import { Exclude } from 'class-transformer';
+import { IsEmail, IsInt, IsISO8601, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+import type { UserFields } from './user-item.ts';
+
+/**
+ * A user as the API sends it: the controller wraps what the repository returns in it. The class-validator decorators
+ * state the response's shape for the OpenAPI document (nothing validates responses at run
+ * time); `@Exclude()` keeps the item's `version` out of every response and of the document.
+ */
+export class User implements UserFields {
+  @IsUUID('4')
+  readonly id!: string;
+
+  @IsString()
+  @Length(1, 100)
+  readonly name!: string;
+
+  @IsEmail()
+  @MaxLength(254)
+  readonly email!: string;
+
   /** ISO 8601 instant with milliseconds, in UTC. */
-  readonly createdAt: string;
-}
+  @IsISO8601()
+  readonly createdAt!: string;
 
-/** What the table holds for a user: the user plus its keys (see `db/table-definition.ts`). */
-export interface UserItem extends User {
-  readonly pk: string;
-  readonly gsi1pk: typeof USERS_PARTITION;
-  readonly gsi1sk: string;
-}
+  @Exclude()
+  @IsInt()
+  readonly version!: number;
 
-/** The one partition of the `by-created` index; only user items carry it, so the index is sparse. */
-export const USERS_PARTITION = 'USER';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Whether `id` has the shape of the ids this API issues (lower-case UUIDs). */
-export function isUserId(id: string): boolean {
-  return UUID.test(id);
-}
-
-export function userKey(id: string): string {
-  return `USER#${id}`;
-}
-
-/**
- * The key of the uniqueness item for an address. Lower-cased here, whatever the caller did, so
- * that `Ann@Example.com` and `ann@example.com` always collide.
- */
-export function emailKey(email: string): string {
-  return `EMAIL#${email.toLowerCase()}`;
-}
-
-/** The `by-created` sort key: creation time first, the id breaking ties within a millisecond. */
-export function createdSortKey(user: Pick<User, 'createdAt' | 'id'>): string {
-  return `${user.createdAt}#${user.id}`;
-}
-
-export function toUserItem(user: User): UserItem {
-  return {
-    pk: userKey(user.id),
-    gsi1pk: USERS_PARTITION,
-    gsi1sk: createdSortKey(user),
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    createdAt: user.createdAt,
-  };
-}
-
-/**
- * Reads a user back from an item, keeping only the API's fields.
- *
- * @throws when the item is not a user item; the table is ours, so that is a bug, not bad input.
- */
-export function fromUserItem(item: Readonly<Record<string, unknown>>): User {
-  const { pk, id, name, email, createdAt } = item;
-  if (
-    typeof id !== 'string' ||
-    typeof name !== 'string' ||
-    typeof email !== 'string' ||
-    typeof createdAt !== 'string'
-  ) {
-    throw new Error(`Item ${JSON.stringify(pk)} is not a user item`);
+  /** A user with these fields. */
+  static of(fields: UserFields): User {
+    const { id, name, email, createdAt, version } = fields;
+    return Object.assign(new User(), { id, name, email, createdAt, version });
   }
-  return { id, name, email, createdAt };
 }

@@ -19,8 +19,9 @@ export function classValidatorBundle(lazy: boolean): SingleFilePackage {
   return { name: 'class-validator', ...(lazy ? { lazy: CLASS_VALIDATOR_LAZY } : {}) };
 }
 
-// lambda-controllers' OpenAPI code imports `class-transformer/cjs/storage` (the metadata of
-// @Type); that path must reach the single file's one storage, never a second copy of it.
+// lambda-controllers' OpenAPI and serialization code import `class-transformer/cjs/storage` (the
+// metadata of @Type, @Expose, @Exclude); that path must reach the single file's one storage,
+// never a second copy of it.
 export const CLASS_TRANSFORMER_BUNDLE: SingleFilePackage = {
   name: 'class-transformer',
   entryExtra: "export { defaultMetadataStorage } from 'class-transformer/esm5/storage';",

@@ -172,6 +172,7 @@ export function createHandler(
     routes: table.routes,
     validator: resolved.validator,
     maxBodyBytes: resolved.maxBodyBytes,
+    serialize: resolved.serialize,
   });
   return handler;
 }

@@ -4,6 +4,7 @@ import { principalOf } from '../identity/principal';
 import type { RequestState } from '../middleware/state';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
+import { serializeBody } from '../serialization/serialize-body';
 import { coerceValue } from '../validation/coerce';
 import { parseJsonBody } from '../validation/parse-json';
 import { assertBodySize, readJsonText } from '../validation/request-body';
@@ -80,7 +81,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /**
  * Binds the arguments, calls the route's method with its controller as `this`, awaits it and
- * maps the result. Binding errors and whatever the method throws propagate to the caller.
+ * maps the result, class instances in its body turned into plain data. Binding errors and whatever the method throws propagate to the caller.
  * `state` is the request's middleware state, absent when no middleware runs.
  */
 export async function invokeRoute(
@@ -98,5 +99,6 @@ export async function invokeRoute(
     args.push(value instanceof Promise ? await value : value);
   }
   const returned = route.invoke(args);
-  return toHttpResponse(isThenable(returned) ? await returned : returned, route);
+  const response = toHttpResponse(isThenable(returned) ? await returned : returned, route);
+  return serializeBody(response, route.serialize, options.serialize);
 }

@@ -5,6 +5,8 @@ import { type AuthOptions, resolveAuthOptions } from '../identity/auth-options';
 import { createTokenVerifier, type TokenVerifier } from '../identity/token-verifier';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
+import type { SerializeSettings } from '../metadata/records';
+import { copySerializeSettings, serializeSettingsProblem } from '../metadata/serialize-settings';
 import type { Middleware } from '../middleware/middleware';
 import {
   DEFAULT_MAX_JSON_DEPTH,
@@ -69,6 +71,11 @@ export interface HandlerOptions {
    * principal, when the event has one, comes first. @defaultValue none
    */
   readonly auth?: AuthOptions;
+  /**
+   * How returned class instances become JSON: the default `groups` and `strategy`, which
+   * `@SerializeOptions` on a class or method overrides. @defaultValue `exposeAll`, no groups
+   */
+  readonly serialize?: SerializeSettings;
 }
 
 export interface ResolvedOptions {
@@ -83,6 +90,7 @@ export interface ResolvedOptions {
   readonly middleware: readonly Middleware[];
   /** Built from `auth`; `undefined` when nothing is verified in the function. */
   readonly tokenVerifier: TokenVerifier | undefined;
+  readonly serialize: SerializeSettings | undefined;
 }
 
 const KNOWN = new Set([
@@ -96,6 +104,7 @@ const KNOWN = new Set([
   'validator',
   'middleware',
   'auth',
+  'serialize',
 ]);
 
 /** Functions do not survive `JSON.stringify`; name their type instead. */
@@ -128,6 +137,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     validator,
     middleware = [],
     auth,
+    serialize,
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -159,6 +169,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   ) {
     fail(`middleware must be an array of functions; got ${describeList(middlewareInput)}.`);
   }
+  const serializeProblem =
+    serialize === undefined ? undefined : serializeSettingsProblem(serialize);
+  if (serializeProblem !== undefined) fail(`serialize: ${serializeProblem}.`);
   return {
     cors:
       cors === true
@@ -174,6 +187,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     validator: { ...DEFAULT_VALIDATOR_OPTIONS, ...validator },
     middleware: [...middleware],
     tokenVerifier: tokenVerifierOf(auth),
+    serialize: serialize === undefined ? undefined : copySerializeSettings(serialize),
   };
 }
 

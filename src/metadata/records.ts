@@ -128,6 +128,28 @@ export type DocRecord =
       readonly required: boolean | undefined;
     };
 
+/**
+ * How returned class instances become plain data (class-transformer's `groups` and `strategy`),
+ * as `SerializeOptions` and the handler's `serialize` option state it.
+ *
+ * @example
+ * ```ts
+ * const admin: SerializeSettings = { groups: ['admin'], strategy: 'excludeAll' };
+ * ```
+ */
+export interface SerializeSettings {
+  /** Properties exposed with `@Expose({ groups })` are sent only for one of these groups. */
+  readonly groups?: readonly string[];
+  /** `excludeAll` sends only `@Expose`d properties. @defaultValue `exposeAll` */
+  readonly strategy?: 'exposeAll' | 'excludeAll';
+}
+
+/** What `SerializeOptions` records: settings for the whole class (`propertyKey` undefined) or one method. */
+export interface SerializeRecord {
+  readonly propertyKey: string | symbol | undefined;
+  readonly settings: SerializeSettings;
+}
+
 /** Everything the decorators of one class wrote, in declaration order. */
 export interface ControllerRecord {
   readonly routes: RouteRecord[];
@@ -139,4 +161,5 @@ export interface ControllerRecord {
   /** In the order written, like `uses`. */
   readonly guards: GuardRecord[];
   readonly access: AccessRecord[];
+  readonly serialize: SerializeRecord[];
 }

@@ -5,6 +5,7 @@ import type {
   GuardRecord,
   ParamRecord,
   RouteRecord,
+  SerializeRecord,
   UseRecord,
 } from './records';
 
@@ -28,6 +29,7 @@ export class MetadataStore {
         uses: [],
         guards: [],
         access: [],
+        serialize: [],
       };
       this.#controllers.set(target, record);
     }
@@ -62,6 +64,10 @@ export class MetadataStore {
 
   addAccess(controller: object, access: AccessRecord): void {
     this.#recordOf(controller).access.push(access);
+  }
+
+  addSerialize(controller: object, serialize: SerializeRecord): void {
+    this.#recordOf(controller).serialize.push(serialize);
   }
 
   /** The records written for exactly this class (not its ancestors). */

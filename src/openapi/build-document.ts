@@ -111,12 +111,13 @@ export function buildOpenApiDocument(
         'createHandler(routes, options), not the controllers.',
     );
   }
-  const { validator, maxBodyBytes } = served;
+  const { validator, maxBodyBytes, serialize } = served;
   const registry = new SchemaRegistry(validator);
   const context: OperationContext = {
     registry,
     problemRef: registry.define('Problem', PROBLEM_SCHEMA),
     maxBodyBytes,
+    serialize,
   };
   const paths: Record<string, OpenApiPathItem> = {};
   const shapes = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { reasonPhrase } from '../http/status';
 import type { ScalarType } from '../metadata/design-types';
 import type { JsonSchema } from '../metadata/json-schema';
-import type { DocBody } from '../metadata/records';
+import type { DocBody, SerializeSettings } from '../metadata/records';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import type {
@@ -21,6 +21,8 @@ export interface OperationContext {
   readonly registry: SchemaRegistry;
   readonly problemRef: JsonSchema;
   readonly maxBodyBytes: number;
+  /** The handler's `serialize` option, which a route's `@SerializeOptions` overrides. */
+  readonly serialize: SerializeSettings | undefined;
 }
 
 const GREEDY_NOTE =
@@ -136,17 +138,23 @@ function isDtoTuple(body: DocBody): body is readonly [DtoClass] {
   return Array.isArray(body);
 }
 
-function bodySchema(body: DocBody, registry: SchemaRegistry): JsonSchema {
-  if (typeof body === 'function') return registry.refTo(body);
-  if (isDtoTuple(body)) return { type: 'array', items: registry.refTo(body[0]) };
+/** A response body's schema: its DTOs described as they are serialized for this route. */
+function bodySchema(
+  body: DocBody,
+  registry: SchemaRegistry,
+  serialized: SerializeSettings,
+): JsonSchema {
+  if (typeof body === 'function') return registry.refTo(body, serialized);
+  if (isDtoTuple(body)) return { type: 'array', items: registry.refTo(body[0], serialized) };
   return body;
 }
 
 function successResponses(
   route: RouteDefinition,
   docs: RouteDocs,
-  registry: SchemaRegistry,
+  context: OperationContext,
 ): Record<string, OpenApiResponse> {
+  const serialized = { ...context.serialize, ...route.serialize };
   const declared = docs.responses.filter((doc) => !doc.problem);
   const responses: Record<string, OpenApiResponse> = {};
   if (declared.length === 0) {
@@ -165,7 +173,9 @@ function successResponses(
     const headers = headerObjects(doc.headers);
     if (headers !== undefined) response.headers = headers;
     if (doc.body !== undefined) {
-      response.content = { 'application/json': { schema: bodySchema(doc.body, registry) } };
+      response.content = {
+        'application/json': { schema: bodySchema(doc.body, context.registry, serialized) },
+      };
     }
     responses[String(doc.status)] = response;
   }
@@ -217,7 +227,7 @@ export function buildOperation(
     ...(body === undefined ? {} : { requestBody: body }),
     // Numeric keys keep ascending order in a JS object: successes and errors come out sorted.
     responses: {
-      ...successResponses(route, docs, context.registry),
+      ...successResponses(route, docs, context),
       ...errorResponses(route, docs, context),
     },
     security: securityOf(route.access),

@@ -8,8 +8,10 @@ import {
 } from 'class-validator';
 import { isDtoClass } from '../metadata/design-types';
 import type { JsonSchema } from '../metadata/json-schema';
+import type { SerializeSettings } from '../metadata/records';
 import { DEFAULT_VALIDATOR_OPTIONS } from '../validation/validate-body';
 import { constraintSchema } from './constraint-schemas';
+import { serializedProperties, viewKeyOf } from './serialized-properties';
 import { ValueSchema, withNull } from './value-schema';
 
 type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
@@ -35,13 +37,21 @@ interface Presence {
   validated: boolean;
 }
 
+/** The view of requests: a DTO as the client sends it, before any class-transformer exposure. */
+const REQUEST_VIEW = 'in';
+
 /**
  * Turns DTO classes into JSON Schema 2020-12 components, from the class-validator metadata that
  * validates them and the class-transformer `@Type` metadata that nests them. Each class becomes
  * one component, referenced by `$ref`, so nested and recursive DTOs are described once.
+ *
+ * A DTO sent in responses is described as `instanceToPlain` sends it (`@Exclude`d properties
+ * absent, `@Expose({ name })` renames, groups): one component per distinct shape, the class's own
+ * name for the first, `<Name>Response` for another.
  */
 export class SchemaRegistry {
-  readonly #names = new Map<DtoClass, string>();
+  /** Per class, the component name of each view it is described in. */
+  readonly #names = new Map<DtoClass, Map<string, string>>();
   readonly #schemas: Record<string, JsonSchema> = {};
   readonly #options: ValidatorOptions;
 
@@ -62,16 +72,38 @@ export class SchemaRegistry {
     return { $ref: `#/components/schemas/${free}` };
   }
 
-  /** A `$ref` to the component of `dto`, describing it first if it is new. */
-  refTo(dto: DtoClass): { $ref: string } {
-    const known = this.#names.get(dto);
+  /**
+   * A `$ref` to the component of `dto`, describing it first if it is new.
+   *
+   * @param serialized - For a response body: the serialize settings it is sent with.
+   */
+  refTo(dto: DtoClass, serialized?: SerializeSettings): { $ref: string } {
+    const view = serialized === undefined ? REQUEST_VIEW : viewKeyOf(serialized);
+    const views = this.#names.get(dto) ?? new Map<string, string>();
+    this.#names.set(dto, views);
+    const known = views.get(view);
     if (known !== undefined) return { $ref: `#/components/schemas/${known}` };
-    const name = this.#freeName(componentName(dto));
-    this.#names.set(dto, name);
+    const base = componentName(dto);
+    const name = this.#freeName(views.size === 0 ? base : `${base}Response`);
+    views.set(view, name);
     // Reserved before describing, so a DTO that nests itself refers back instead of recursing.
     this.#schemas[name] = {};
-    this.#schemas[name] = this.#objectSchema(dto);
-    return { $ref: `#/components/schemas/${name}` };
+    const schema = this.#objectSchema(dto, serialized);
+    // `additionalProperties` is about what requests may send: a response of the same properties
+    // is the same shape.
+    const shape = (candidate: JsonSchema | undefined): string =>
+      JSON.stringify({ ...candidate, additionalProperties: undefined });
+    const same = [...views].find(
+      ([other, otherName]) => other !== view && shape(this.#schemas[otherName]) === shape(schema),
+    );
+    if (same === undefined) {
+      this.#schemas[name] = schema;
+      return { $ref: `#/components/schemas/${name}` };
+    }
+    // The view sends what another view describes already: one component serves both.
+    delete this.#schemas[name];
+    views.set(view, same[1]);
+    return { $ref: `#/components/schemas/${same[1]}` };
   }
 
   #freeName(base: string): string {
@@ -80,7 +112,7 @@ export class SchemaRegistry {
     return name;
   }
 
-  #objectSchema(dto: DtoClass): JsonSchema {
+  #objectSchema(dto: DtoClass, serialized: SerializeSettings | undefined): JsonSchema {
     const { always = false, strictGroups = false, groups } = this.#options;
     const byProperty = new Map<string, ValidationMetadata[]>();
     // The same arguments class-validator's executor passes, so groups select the same rules.
@@ -95,17 +127,30 @@ export class SchemaRegistry {
       list.push(metadata);
       byProperty.set(metadata.propertyName, list);
     }
+    const sent =
+      serialized === undefined
+        ? [...byProperty.keys()].map((property) => ({ property, name: property }))
+        : serializedProperties(dto, [...byProperty.keys()], serialized);
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
-    for (const [name, list] of byProperty) {
-      const { schema, isRequired } = this.#propertySchema(dto, list);
+    for (const { property, name } of sent) {
+      // An exposed property no validator describes may hold anything.
+      const { schema, isRequired } = this.#propertySchema(
+        dto,
+        byProperty.get(property) ?? [],
+        serialized,
+      );
       properties[name] = schema;
       if (isRequired) required.push(name);
     }
     const schema: JsonSchema = { type: 'object', properties };
     if (required.length > 0) schema.required = required;
     // With whitelist alone, unknown properties are stripped, not refused: still allowed in.
-    if (this.#options.whitelist === true && this.#options.forbidNonWhitelisted === true) {
+    if (
+      serialized === undefined &&
+      this.#options.whitelist === true &&
+      this.#options.forbidNonWhitelisted === true
+    ) {
       schema.additionalProperties = false;
     }
     return schema;
@@ -114,6 +159,7 @@ export class SchemaRegistry {
   #propertySchema(
     dto: DtoClass,
     metadatas: readonly ValidationMetadata[],
+    serialized: SerializeSettings | undefined,
   ): { schema: JsonSchema; isRequired: boolean } {
     const value = new ValueSchema();
     const items = new ValueSchema();
@@ -123,7 +169,9 @@ export class SchemaRegistry {
       defined: false,
       validated: false,
     };
-    for (const metadata of metadatas) this.#apply(dto, metadata, { value, items }, presence);
+    for (const metadata of metadatas) {
+      this.#apply(dto, metadata, { value, items }, presence, serialized);
+    }
     const itemSchema = items.build();
     let schema = value.build() ?? {};
     if (itemSchema !== undefined) {
@@ -152,6 +200,7 @@ export class SchemaRegistry {
     metadata: ValidationMetadata,
     targets: { value: ValueSchema; items: ValueSchema },
     presence: Presence,
+    serialized: SerializeSettings | undefined,
   ): void {
     const target = metadata.each ? targets.items : targets.value;
     switch (metadata.type) {
@@ -169,7 +218,7 @@ export class SchemaRegistry {
         return;
       case ValidationTypes.NESTED_VALIDATION:
         presence.validated = true;
-        this.#nested(dto, metadata, targets);
+        this.#nested(dto, metadata, targets, serialized);
         return;
       case ValidationTypes.CUSTOM_VALIDATION: {
         presence.validated = true;
@@ -187,6 +236,7 @@ export class SchemaRegistry {
     dto: DtoClass,
     metadata: ValidationMetadata,
     targets: { value: ValueSchema; items: ValueSchema },
+    serialized: SerializeSettings | undefined,
   ): void {
     const property = metadata.propertyName;
     // Typed as always found; it is undefined for a property without @Type.
@@ -199,7 +249,7 @@ export class SchemaRegistry {
       metadata.each || typeMetadata?.reflectedType === Array || targets.value.isArray();
     const target = isArray ? targets.items : targets.value;
     if (isDtoClass(nested)) {
-      target.refer(this.refTo(nested).$ref);
+      target.refer(this.refTo(nested, serialized).$ref);
     } else {
       // Without @Type, class-transformer leaves a plain object, which class-validator refuses
       // to validate as nested: all the document can say is "an object".

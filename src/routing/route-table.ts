@@ -8,6 +8,7 @@ import type {
   HttpMethod,
   ParamRecord,
   RouteRecord,
+  SerializeSettings,
   UseRecord,
 } from '../metadata/records';
 import { classChainOf, getMetadataStore } from '../metadata/store';
@@ -22,6 +23,7 @@ import {
   parsePathTemplate,
 } from './path-pattern';
 import { accessOf, guardsOf } from './route-access';
+import { serializeSettingsOf } from './serialize-settings-of';
 
 /** A route ready to serve: where it came from, what to call, and how to bind its arguments. */
 export interface RouteDefinition {
@@ -50,6 +52,8 @@ export interface RouteDefinition {
   readonly guards: readonly Guard[];
   /** Whether a parameter binds the principal or its claims. */
   readonly readsPrincipal: boolean;
+  /** The class's and method's `@SerializeOptions`, merged; the handler's default is not in it. */
+  readonly serialize: SerializeSettings | undefined;
 }
 
 /** The routes of one or more controllers, built once per container. */
@@ -271,5 +275,6 @@ function defineRoute(
     readsPrincipal: params.some(
       (binding) => binding?.kind === 'principal' || binding?.kind === 'claims',
     ),
+    serialize: serializeSettingsOf(controller, route.propertyKey),
   };
 }

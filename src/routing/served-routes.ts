@@ -1,4 +1,5 @@
 import type { ValidatorOptions } from 'class-validator';
+import type { SerializeSettings } from '../metadata/records';
 import type { RouteDefinition } from './route-table';
 
 /** What a handler serves: its routes, and the settings its routes bind requests with. */
@@ -8,6 +9,8 @@ export interface ServedRoutes {
   readonly validator: ValidatorOptions;
   /** The largest request body accepted. */
   readonly maxBodyBytes: number;
+  /** The handler's default serialize settings, which routes' own settings override. */
+  readonly serialize?: SerializeSettings | undefined;
 }
 
 // Keyed by the handler function itself: the OpenAPI builder describes exactly the table a

@@ -16,6 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   events: ['http', 'logging', 'errors'],
   routing: ['http', 'metadata', 'errors', 'middleware'],
   validation: ['http', 'metadata', 'errors'],
+  // Turns returned class instances into plain data, with class-transformer's metadata.
+  serialization: ['http', 'metadata', 'errors'],
   decorators: ['metadata', 'errors', 'middleware'],
   // The caller's identity, read from the event or verified from a token when a route asks for it.
   identity: ['http', 'errors', 'events'],
@@ -27,6 +29,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'events',
     'routing',
     'validation',
+    'serialization',
     'identity',
     'middleware',
   ],
@@ -39,6 +42,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'events',
     'routing',
     'validation',
+    'serialization',
     'decorators',
     'identity',
     'middleware',
