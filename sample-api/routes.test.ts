@@ -10,19 +10,17 @@ import { toApiResponse } from './test/support/api-response.ts';
 import { InvalidCursorError } from './users/cursor.ts';
 import { EmailTakenError, ThrottledError } from './users/user-repository.ts';
 
-// The controller's own job is mapping domain errors and query values to HTTP; a stand-in
-// repository lets these tests reach failures (like throttling) that DynamoDB Local never
-// produces. The integration suite covers the real repository through main.handler.
+// The controller's own job is mapping domain errors and query values to HTTP; a fake repository,
+// given through its constructor, lets these tests reach failures (like throttling) that
+// DynamoDB Local never produces. The integration suite covers the real repository through
+// main.handler.
 const mockRepository = { create: jest.fn(), get: jest.fn(), list: jest.fn() };
-jest.mock('./users/user-repository.ts', () => ({
-  ...jest.requireActual('./users/user-repository.ts'),
-  defaultUserRepository: () => mockRepository,
-}));
 
 const errors: LogRecord[] = [];
 const handler = createHandler(routes, {
   accessLog: false,
   logger: { info: () => undefined, warn: () => undefined, error: (record) => errors.push(record) },
+  resolve: () => new routes(mockRepository),
 });
 
 const context = lambdaContext({ awsRequestId: 'request-1' });

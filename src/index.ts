@@ -54,6 +54,7 @@ export type { JsonSchema, JsonSchemaType } from './metadata/json-schema';
 export type { DocBody } from './metadata/records';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
+export type { ControllerResolver } from './routing/instantiate-controller';
 export type { Controller } from './routing/route-table';
 
 /**

@@ -4,6 +4,7 @@ import { type CorsOptions, CorsPolicy } from '../http/cors';
 import { accessLogEnabled, withLogLevel } from '../logging/access-log';
 import { jsonLogger, type Logger } from '../logging/logger';
 import type { Middleware } from '../middleware/middleware';
+import type { ControllerResolver } from '../routing/instantiate-controller';
 import {
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_JSON_KEYS,
@@ -61,6 +62,19 @@ export interface HandlerOptions {
    * runs for the 404, 405 and OPTIONS answers. @defaultValue none
    */
   readonly middleware?: readonly Middleware[];
+  /**
+   * Makes each controller's instance, so a controller can take its collaborators in its
+   * constructor: a hand-written factory or a container's `resolve`. Called once per controller
+   * class, when the handler is created; it must return an instance of that class.
+   * @defaultValue `new Controller()`
+   * @example
+   * ```ts
+   * export const handlerOptions: HandlerOptions = {
+   *   resolve: (Controller) => container.resolve(Controller),
+   * };
+   * ```
+   */
+  readonly resolve?: ControllerResolver;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +87,7 @@ export interface ResolvedOptions {
   readonly logger: Logger;
   readonly validator: ValidatorOptions;
   readonly middleware: readonly Middleware[];
+  readonly resolve: ControllerResolver | undefined;
 }
 
 const KNOWN = new Set([
@@ -85,6 +100,7 @@ const KNOWN = new Set([
   'logger',
   'validator',
   'middleware',
+  'resolve',
 ]);
 
 /** Functions do not survive `JSON.stringify`; name their type instead. */
@@ -116,6 +132,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger,
     validator,
     middleware = [],
+    resolve,
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -147,6 +164,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   ) {
     fail(`middleware must be an array of functions; got ${describeList(middlewareInput)}.`);
   }
+  if (resolve !== undefined && typeof resolve !== 'function') {
+    fail(`resolve must be a function (Controller) => instance; got ${describeList(resolve)}.`);
+  }
   return {
     cors:
       cors === true
@@ -161,5 +181,6 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     logger: logger ?? withLogLevel(jsonLogger, process.env['AWS_LAMBDA_LOG_LEVEL']),
     validator: { ...DEFAULT_VALIDATOR_OPTIONS, ...validator },
     middleware: [...middleware],
+    resolve,
   };
 }
