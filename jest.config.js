@@ -21,6 +21,7 @@ const shared = {
   moduleNameMapper: {
     '^lambda-controllers$': '<rootDir>/src/index.ts',
     '^lambda-controllers/openapi$': '<rootDir>/src/openapi/index.ts',
+    '^lambda-controllers/testing$': '<rootDir>/src/testing/index.ts',
   },
   testEnvironment: 'node',
 };

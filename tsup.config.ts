@@ -19,8 +19,15 @@ const common: Options = {
   tsconfig: 'tsconfig.json',
 };
 
-/** The package's public entries: `lambda-controllers` and `lambda-controllers/openapi`. */
-const PUBLIC_ENTRIES = { index: 'src/index.ts', openapi: 'src/openapi/index.ts' };
+/**
+ * The package's public entries: `lambda-controllers`, `lambda-controllers/openapi` and
+ * `lambda-controllers/testing`.
+ */
+const PUBLIC_ENTRIES = {
+  index: 'src/index.ts',
+  openapi: 'src/openapi/index.ts',
+  testing: 'src/testing/index.ts',
+};
 
 export default defineConfig([
   {

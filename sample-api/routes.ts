@@ -19,7 +19,12 @@ import { CreateUserDto } from './users/create-user-dto.ts';
 import { InvalidCursorError } from './users/cursor.ts';
 import { User } from './users/user.ts';
 import { UserPageDto } from './users/user-page-dto.ts';
-import { defaultUserRepository, EmailTakenError, ThrottledError } from './users/user-repository.ts';
+import {
+  EmailTakenError,
+  lazyUserRepository,
+  ThrottledError,
+  type Users,
+} from './users/user-repository.ts';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -30,11 +35,14 @@ const BUSY = 'The database is busy; retry after `Retry-After` seconds.';
 const RETRY_AFTER = { headers: { 'Retry-After': 'Seconds to wait before retrying.' } };
 
 /**
- * The users API. It speaks HTTP only: statuses, headers and DTOs; `UserRepository` owns
- * DynamoDB, and its domain errors are turned into problems here.
+ * The users API. It speaks HTTP only: statuses, headers and DTOs; the repository it is given owns
+ * DynamoDB, and its domain errors are turned into problems here. `main.handler` constructs it
+ * without arguments, so it uses this container's DynamoDB repository; tests pass a fake.
  */
 @ApiTags('users')
 class UsersController {
+  constructor(private readonly users: Users = lazyUserRepository) {}
+
   /** Creates a user: 201 with `Location`; 409 when the email is taken in any letter case. */
   @Post('/users')
   @ApiOperation({ summary: 'Create a user' })
@@ -45,7 +53,7 @@ class UsersController {
   @ApiProblem(409, 'A user with this email already exists, in any letter case.')
   @ApiProblem(503, BUSY, RETRY_AFTER)
   async create(@Body() body: CreateUserDto): Promise<HttpResponse> {
-    const user = await defaultUserRepository()
+    const user = await this.users
       .create({ name: body.name, email: body.email })
       .catch(raiseHttpError);
     return new HttpResponse({
@@ -62,7 +70,7 @@ class UsersController {
   @ApiProblem(404, 'There is no user with this id.')
   @ApiProblem(503, BUSY, RETRY_AFTER)
   async get(@Param('id') id: string): Promise<User> {
-    const user = await defaultUserRepository().get(id).catch(raiseHttpError);
+    const user = await this.users.get(id).catch(raiseHttpError);
     // The id is not echoed: it is client input of any length.
     if (user === undefined) throw new NotFoundError('There is no user with this id.');
     return User.of(user);
@@ -94,7 +102,7 @@ class UsersController {
         { extensions: { errors: { limit: [`must be an integer from 1 to ${MAX_LIMIT}`] } } },
       );
     }
-    const page = await defaultUserRepository().list({ limit: size, cursor }).catch(raiseHttpError);
+    const page = await this.users.list({ limit: size, cursor }).catch(raiseHttpError);
     // Instances inside a plain page: serialization still drops each one's version.
     return { items: page.items.map(User.of), nextCursor: page.nextCursor };
   }

@@ -64,6 +64,7 @@ export type { DocBody, SerializeSettings } from './metadata/records';
 export type { Guard } from './middleware/guard';
 export type { MatchedRoute, Middleware, RequestContext } from './middleware/middleware';
 export { createStateKey, type RequestState, type StateKey } from './middleware/state';
+export type { ControllerResolver } from './routing/instantiate-controller';
 export type { Controller } from './routing/route-table';
 export { CircularBodyError } from './serialization/circular-body-error';
 

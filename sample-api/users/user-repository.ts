@@ -295,3 +295,17 @@ function toStartKey(key: Readonly<Record<string, unknown>>): StringKey {
   }
   return startKeyOf({ id, createdAt });
 }
+
+/** What the users API needs of a store: `UserRepository` on Lambda, a fake in unit tests. */
+export type Users = Pick<UserRepository, 'create' | 'get' | 'list'>;
+
+/**
+ * The container's repository behind the `Users` interface, built on the first call rather than
+ * when the controller is constructed: `main.handler` constructs controllers at cold start, and
+ * tools that only read the routes (the OpenAPI document) run without AWS settings.
+ */
+export const lazyUserRepository: Users = {
+  create: (input) => defaultUserRepository().create(input),
+  get: (id) => defaultUserRepository().get(id),
+  list: (options) => defaultUserRepository().list(options),
+};

@@ -21,6 +21,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'layer-dist');
 const LAYER_MODULES = join(DIST, 'nodejs/node_modules');
 const PACKAGE_NAME = 'lambda-controllers';
+/** The package's subpath entries, besides its main one. */
+const SUBPATHS = ['openapi', 'testing'];
 /** The packages whose metadata must exist once in a process. */
 const SINGLETONS: readonly string[] = FRAMEWORK_PACKAGES;
 
@@ -64,9 +66,14 @@ function writePackageManifest(root: PackageJson): void {
         require: './dist/openapi.js',
         default: './dist/openapi.js',
       },
+      './testing': {
+        types: './dist/testing.d.ts',
+        require: './dist/testing.js',
+        default: './dist/testing.js',
+      },
       './package.json': './package.json',
     },
-    files: ['dist', 'openapi'],
+    files: ['dist', ...SUBPATHS],
     dependencies: Object.fromEntries(
       frameworkDeps.map((name) => [name, root.dependencies?.[name] ?? '*']),
     ),
@@ -75,14 +82,16 @@ function writePackageManifest(root: PackageJson): void {
     join(LAYER_MODULES, PACKAGE_NAME, 'package.json'),
     `${JSON.stringify(manifest, null, 2)}\n`,
   );
-  // Resolvers that predate `exports` (TypeScript's node10, older bundlers) find the subpath as a
+  // Resolvers that predate `exports` (TypeScript's node10, older bundlers) find each subpath as a
   // folder with a manifest of its own.
-  const subpath = join(LAYER_MODULES, PACKAGE_NAME, 'openapi');
-  mkdirSync(subpath, { recursive: true });
-  writeFileSync(
-    join(subpath, 'package.json'),
-    `${JSON.stringify({ main: '../dist/openapi.js', types: '../dist/openapi.d.ts' }, null, 2)}\n`,
-  );
+  for (const name of SUBPATHS) {
+    const subpath = join(LAYER_MODULES, PACKAGE_NAME, name);
+    mkdirSync(subpath, { recursive: true });
+    writeFileSync(
+      join(subpath, 'package.json'),
+      `${JSON.stringify({ main: `../dist/${name}.js`, types: `../dist/${name}.d.ts` }, null, 2)}\n`,
+    );
+  }
 }
 
 /**
@@ -151,7 +160,8 @@ function zipFunctions(): string[] {
 }
 
 async function main(): Promise<void> {
-  for (const built of ['index.js', 'index.d.ts', 'openapi.js', 'openapi.d.ts', 'main.js']) {
+  const entries = ['index', ...SUBPATHS].flatMap((name) => [`${name}.js`, `${name}.d.ts`]);
+  for (const built of [...entries, 'main.js']) {
     if (!existsSync(join(LAYER_MODULES, PACKAGE_NAME, 'dist', built)))
       throw new Error(
         `${PACKAGE_NAME}/dist/${built} is missing under ${LAYER_MODULES}: run tsup first.`,

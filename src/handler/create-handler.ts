@@ -7,6 +7,7 @@ import type { EventSource, LambdaHttpRequest } from '../events/types';
 import { truncateInput } from '../http/echo-input';
 import { type HttpResponse, type OutgoingResponse, toOutgoingResponse } from '../http/response';
 import { logRequest } from '../logging/access-log';
+import type { ControllerResolver } from '../routing/instantiate-controller';
 import { buildRouteTable, type Controller } from '../routing/route-table';
 import { recordServedRoutes } from '../routing/served-routes';
 import { describeError } from './describe-error';
@@ -26,6 +27,9 @@ import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './opt
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 type AnySource = EventSource<unknown, unknown>;
+
+/** A controller constructed without arguments: any controller, when there is no `resolve`. */
+type PlainController = new () => object;
 
 /** Enough of a path to find the request in the logs; a longer one is cut (a log line has a cap). */
 const ACCESS_LOG_PATH_LIMIT = 1_000;
@@ -98,12 +102,13 @@ function lastResort(requestId: string | undefined, method: string | undefined): 
 /**
  * Creates a Lambda handler serving the routes of one or more decorated controller classes, for
  * API Gateway HTTP APIs (payload 2.0 and 1.0), REST APIs, Application Load Balancers and function
- * URLs. The route table is built now, once (each controller is constructed once); every
- * invocation reuses it.
+ * URLs. The route table is built now, once (each controller is constructed once, by the
+ * `resolve` option when given); every invocation reuses it.
  *
- * @param routes - A controller class or an array of them.
- * @param options - CORS, body size limit, base path, logging, validator settings and global
- * middleware.
+ * @param routes - A controller class or an array of them; classes whose constructor takes
+ * arguments need the `resolve` option.
+ * @param options - CORS, body size limit, base path, logging, validator settings, global
+ * middleware and how controllers are constructed.
  * @returns An `async (event, context)` handler. It rejects only for events that are not HTTP
  * events (`NotAnHttpEventError`), so an SQS or scheduled invocation fails instead of being lost.
  * @throws RoutesModuleError, RouteDefinitionError or HandlerOptionsError when the controllers or
@@ -114,11 +119,19 @@ function lastResort(requestId: string | undefined, method: string | undefined): 
  * ```
  */
 export function createHandler(
+  routes: PlainController | readonly PlainController[],
+  options?: HandlerOptions,
+): LambdaHandler;
+export function createHandler(
+  routes: Controller | readonly Controller[],
+  options: HandlerOptions & { readonly resolve: ControllerResolver },
+): LambdaHandler;
+export function createHandler(
   routes: Controller | readonly Controller[],
   options?: HandlerOptions,
 ): LambdaHandler {
   const resolved = resolveOptions(options);
-  const table = buildRouteTable(routes);
+  const table = buildRouteTable(routes, resolved.resolve);
   const pipeline = buildMiddlewarePipeline(table, resolved);
   const { logger } = resolved;
 

@@ -8,6 +8,7 @@ import { jsonLogger, type Logger } from '../logging/logger';
 import type { SerializeSettings } from '../metadata/records';
 import { copySerializeSettings, serializeSettingsProblem } from '../metadata/serialize-settings';
 import type { Middleware } from '../middleware/middleware';
+import type { ControllerResolver } from '../routing/instantiate-controller';
 import {
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_JSON_KEYS,
@@ -76,6 +77,19 @@ export interface HandlerOptions {
    * `@SerializeOptions` on a class or method overrides. @defaultValue `exposeAll`, no groups
    */
   readonly serialize?: SerializeSettings;
+  /**
+   * Makes each controller's instance, so a controller can take its collaborators in its
+   * constructor: a hand-written factory or a container's `resolve`. Called once per controller
+   * class, when the handler is created; it must return an instance of that class.
+   * @defaultValue `new Controller()`
+   * @example
+   * ```ts
+   * export const handlerOptions: HandlerOptions = {
+   *   resolve: (Controller) => container.resolve(Controller),
+   * };
+   * ```
+   */
+  readonly resolve?: ControllerResolver;
 }
 
 export interface ResolvedOptions {
@@ -91,6 +105,7 @@ export interface ResolvedOptions {
   /** Built from `auth`; `undefined` when nothing is verified in the function. */
   readonly tokenVerifier: TokenVerifier | undefined;
   readonly serialize: SerializeSettings | undefined;
+  readonly resolve: ControllerResolver | undefined;
 }
 
 const KNOWN = new Set([
@@ -105,6 +120,7 @@ const KNOWN = new Set([
   'middleware',
   'auth',
   'serialize',
+  'resolve',
 ]);
 
 /** Functions do not survive `JSON.stringify`; name their type instead. */
@@ -138,6 +154,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     middleware = [],
     auth,
     serialize,
+    resolve,
   } = options;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     fail(`maxBodyBytes must be a non-negative integer; got ${JSON.stringify(maxBodyBytes)}.`);
@@ -172,6 +189,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const serializeProblem =
     serialize === undefined ? undefined : serializeSettingsProblem(serialize);
   if (serializeProblem !== undefined) fail(`serialize: ${serializeProblem}.`);
+  if (resolve !== undefined && typeof resolve !== 'function') {
+    fail(`resolve must be a function (Controller) => instance; got ${describeList(resolve)}.`);
+  }
   return {
     cors:
       cors === true
@@ -188,6 +208,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     middleware: [...middleware],
     tokenVerifier: tokenVerifierOf(auth),
     serialize: serialize === undefined ? undefined : copySerializeSettings(serialize),
+    resolve,
   };
 }
 

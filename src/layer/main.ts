@@ -3,20 +3,16 @@ import type { Context } from 'aws-lambda';
 // adds the file and export to its cold-start errors. The build puts this entry in the
 // lambda-controllers package, beside the main entry, so both share the one copy of the framework
 // that routes.js gets too.
-import {
-  type Controller,
-  createHandler,
-  type HandlerOptions,
-  type LambdaHandler,
-} from 'lambda-controllers';
+import { createHandler, type HandlerOptions, type LambdaHandler } from 'lambda-controllers';
 import { withOrigin } from '../errors/routes-origin';
 import { type LoadedRoutes, loadRoutes } from './load-routes';
 
 function toHandler(loaded: LoadedRoutes): LambdaHandler {
   try {
-    // Whatever routes.js exported: createHandler checks both values and names what is wrong.
+    // Whatever routes.js exported: createHandler checks both values and names what is wrong
+    // (including a `resolve` that is not a function).
     return createHandler(
-      loaded.routes as Controller | readonly Controller[],
+      loaded.routes as new () => object,
       loaded.options as HandlerOptions | undefined,
     );
   } catch (error) {

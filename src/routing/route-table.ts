@@ -14,6 +14,7 @@ import type {
 import { classChainOf, getMetadataStore } from '../metadata/store';
 import type { Guard } from '../middleware/guard';
 import type { Middleware } from '../middleware/middleware';
+import { type ControllerResolver, instantiateController } from './instantiate-controller';
 import { type MatchResult, RouteMatcher } from './matcher';
 import { type ParamBinding, toParamBinding } from './param-binding';
 import {
@@ -64,7 +65,8 @@ export interface RouteTable {
 
 /**
  * A controller class: what `createHandler` takes, alone or in an array. It is constructed once,
- * without arguments, when the handler is created; its decorated methods are the routes.
+ * when the handler is created: without arguments, or by the `resolve` option when its
+ * constructor takes collaborators. Its decorated methods are the routes.
  *
  * @example
  * ```ts
@@ -75,7 +77,8 @@ export interface RouteTable {
  * export const handler = createHandler(controllers);
  * ```
  */
-export type Controller = new () => object;
+// biome-ignore lint/suspicious/noExplicitAny: containers' resolve (tsyringe, InversifyJS) takes `new (...args: any[]) => T`; with `never[]` or `unknown[]` a Controller could not be passed to it.
+export type Controller = new (...args: any[]) => object;
 
 /** A class's own records plus those inherited, a subclass's methods hiding its parents'. */
 function collectRecords(controller: Controller): {
@@ -145,27 +148,17 @@ function toControllerList(routes: unknown): Controller[] {
   });
 }
 
-function instantiate(controller: Controller): object {
-  try {
-    return new controller();
-  } catch (error) {
-    throw controllerError(
-      RoutesModuleError,
-      (at) => `Constructing controller ${controller.name}${at} failed.`,
-      { cause: error },
-    );
-  }
-}
-
 /**
  * Builds the route table from decorated controller classes: reads the decorator records and the
  * emitted parameter types once, checks them, and indexes the routes for matching. Its errors
  * name the class and method; `withOrigin` adds the file and export they came from.
  *
- * @throws RoutesModuleError when `routes` is not a class or array of classes, or a class has no routes.
+ * @param resolve - Makes each controller's instance; `new Controller()` when absent.
+ * @throws RoutesModuleError when `routes` is not a class or array of classes, a class has no
+ * routes, or its instance cannot be made.
  * @throws RouteDefinitionError for bad templates, colliding routes, unusable parameter bindings.
  */
-export function buildRouteTable(routes: unknown): RouteTable {
+export function buildRouteTable(routes: unknown, resolve?: ControllerResolver): RouteTable {
   const matcher = new RouteMatcher<RouteDefinition>();
   const definitions: RouteDefinition[] = [];
   for (const controller of toControllerList(routes)) {
@@ -178,7 +171,7 @@ export function buildRouteTable(routes: unknown): RouteTable {
           'with @Get, @Post, ... (and build with legacy decorators).',
       );
     }
-    const instance = instantiate(controller);
+    const instance = instantiateController(controller, resolve);
     for (const route of records.routes) {
       const where = `${controller.name}.${String(route.propertyKey)}`;
       const definition = defineRoute(controller, instance, route, records, where);

@@ -50,6 +50,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   ],
   // Describes the table a handler built (routing/served-routes.ts); never runs or configures one.
   openapi: ['index', 'http', 'metadata', 'errors', 'routing', 'validation'],
+  // Builds events and reads results itself; runs them through the public createHandler.
+  testing: ['index', 'http'],
   // Loads routes.js and builds main.handler through the public API.
   layer: ['index', 'errors'],
   build: [],
@@ -74,6 +76,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 const PACKAGE_ENTRIES: Readonly<Record<string, string>> = {
   'lambda-controllers': 'index',
   'lambda-controllers/openapi': 'openapi',
+  'lambda-controllers/testing': 'testing',
 };
 
 /** `validation` for `src/validation/coerce.ts`; `index` for `src/index.ts`. */

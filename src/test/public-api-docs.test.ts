@@ -7,6 +7,7 @@ const ROOT = resolve(__dirname, '../..');
 const ENTRIES = {
   'lambda-controllers': join(ROOT, 'src/index.ts'),
   'lambda-controllers/openapi': join(ROOT, 'src/openapi/index.ts'),
+  'lambda-controllers/testing': join(ROOT, 'src/testing/index.ts'),
 };
 
 interface PublicExport {

@@ -14,6 +14,7 @@ import {
   MIDDLEWARE_ROUTES,
   NO_ROUTES,
   PING_ROUTES,
+  RESOLVED_ROUTES,
   TYPE_ONLY_DTO_ROUTES,
   USERS_DTO,
   USERS_ROUTES,
@@ -134,7 +135,7 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     expect(second).toMatchObject({ constructed: 1, reflections: first.reflections });
   });
 
-  it('loads no module of the OpenAPI builder on a cold start', async () => {
+  it('loads no module of the OpenAPI builder or the test client on a cold start', async () => {
     // Prepare: a container that has answered nothing yet.
     const dir = compileFunction({ 'routes.js': USERS_ROUTES, 'dto.js': USERS_DTO });
     const cold = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
@@ -151,7 +152,8 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     const sources = loaded.flatMap(sourcesOf);
     expect(loaded).toEqual(expect.arrayContaining([join(dist, 'index.js'), join(dist, 'main.js')]));
     expect(loaded).not.toContain(join(dist, 'openapi.js'));
-    expect(sources.filter((source) => source.includes('/src/openapi/'))).toEqual([]);
+    expect(loaded).not.toContain(join(dist, 'testing.js'));
+    expect(sources.filter((source) => /\/src\/(openapi|testing)\//.test(source))).toEqual([]);
     expect(sources).toEqual(expect.arrayContaining([expect.stringContaining('/src/handler/')]));
   });
 
@@ -208,6 +210,13 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     expect(answer.modules.length).toBeGreaterThan(0);
     const layer = resolve(DEFAULT_LAYER_MODULES);
     expect(answer.modules.every((file) => file.startsWith(`${layer}/aws-jwt-verify/`))).toBe(true);
+  });
+
+  it('constructs controllers with the resolve option of handlerOptions', async () => {
+    const dir = compileFunction({ 'routes.js': RESOLVED_ROUTES });
+    const resolved = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+    expect(await call(resolved, 'GET', '/ping')).toEqual({ status: 200, json: 'resolved pong' });
+    await resolved.stop();
   });
 
   it('honours ROUTES_MODULE and ROUTES_EXPORT', async () => {

@@ -136,3 +136,17 @@ export class routes {
   }
 }
 `;
+
+/** A controller that takes its greeting in its constructor, given by `handlerOptions.resolve`. */
+export const RESOLVED_ROUTES = `
+import { Get } from 'lambda-controllers';
+export class routes {
+  constructor(greeting) {
+    this.greeting = greeting;
+  }
+  @Get('/ping') ping() {
+    return this.greeting;
+  }
+}
+export const handlerOptions = { resolve: (Controller) => new Controller('resolved pong') };
+`;
