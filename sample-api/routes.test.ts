@@ -1,14 +1,25 @@
 import type { LogRecord } from 'lambda-controllers';
 import { testClient } from 'lambda-controllers/testing';
-import { routes } from './routes.ts';
+import { routes, USERS_WRITE } from './routes.ts';
 import { InvalidCursorError } from './users/cursor.ts';
-import { EmailTakenError, ThrottledError } from './users/user-repository.ts';
+import {
+  EmailTakenError,
+  StaleUserError,
+  ThrottledError,
+  UserNotFoundError,
+} from './users/user-repository.ts';
 
 // The controller's own job is mapping domain errors and query values to HTTP; a fake repository,
 // given through its constructor, lets these tests reach failures (like throttling) that
 // DynamoDB Local never produces. The integration suite covers the real repository through
 // main.handler.
-const mockRepository = { create: jest.fn(), get: jest.fn(), list: jest.fn() };
+const mockRepository = {
+  create: jest.fn(),
+  get: jest.fn(),
+  list: jest.fn(),
+  update: jest.fn(),
+  delete: jest.fn(),
+};
 
 const errors: LogRecord[] = [];
 const client = testClient(routes, {
@@ -21,7 +32,11 @@ const USER = {
   name: 'Ada',
   email: 'ada@example.com',
   createdAt: '2026-11-24T21:45:00.000Z',
+  version: 3,
 };
+/** What a client sees of USER: its version stays inside. */
+const { version: _version, ...SENT } = USER;
+const WRITER = { principal: { subject: 'svc', scopes: [USERS_WRITE] } };
 
 beforeEach(() => {
   jest.resetAllMocks();
@@ -40,7 +55,7 @@ describe('routes (UsersController)', () => {
     expect(mockRepository.create).toHaveBeenCalledWith({ name: 'Ada', email: 'ada@example.com' });
     expect(response.status).toBe(201);
     expect(response.headers).toHaveProperty('location', `/users/${USER.id}`);
-    expect(response.json()).toEqual(USER);
+    expect(response.json()).toEqual(SENT);
   });
 
   it('answers 409 problem when the email is taken', async () => {
@@ -96,7 +111,7 @@ describe('routes (UsersController)', () => {
 
     expect(mockRepository.get).toHaveBeenCalledWith(USER.id);
     expect(response.status).toBe(200);
-    expect(response.json()).toEqual(USER);
+    expect(response.json()).toEqual(SENT);
   });
 
   it('lists 20 users by default and passes the cursor on', async () => {
@@ -108,7 +123,7 @@ describe('routes (UsersController)', () => {
     await client.get('/users', { query: { limit: 100, cursor: 'abc.def' } });
 
     // Assess
-    expect(first.json()).toEqual({ items: [USER], nextCursor: 'next' });
+    expect(first.json()).toEqual({ items: [SENT], nextCursor: 'next' });
     expect(mockRepository.list.mock.calls).toEqual([
       [{ limit: 20, cursor: undefined }],
       [{ limit: 100, cursor: 'abc.def' }],
@@ -150,5 +165,166 @@ describe('routes (UsersController)', () => {
     expect(response.body).not.toContain('secret-table-name');
     expect(errors).toEqual([expect.objectContaining({ requestId: response.requestId })]);
     expect(response.json()).toMatchObject({ requestId: response.requestId });
+  });
+
+  it('sends the ETag of the version with GET /users/{id}, and never the version itself', async () => {
+    // Prepare
+    mockRepository.get.mockResolvedValue(USER);
+
+    // Act
+    const response = await client.get(`/users/${USER.id}`);
+
+    // Assess
+    expect(response.headers['etag']).toBe('"3"');
+    expect(response.json()).not.toHaveProperty('version');
+  });
+});
+
+describe('PATCH and DELETE /users/{id}', () => {
+  const patch = (body: unknown, headers: Record<string, string> = { 'if-match': '"3"' }) =>
+    client.patch(`/users/${USER.id}`, body, { ...WRITER, headers });
+
+  it('changes a user for a caller with users/write, passing the versions If-Match accepts', async () => {
+    // Prepare
+    mockRepository.update.mockResolvedValue({ ...USER, name: 'Ada L.', version: 4 });
+
+    // Act
+    const response = await patch({ name: ' Ada L. ' }, { 'if-match': '"2", W/"3", "3"' });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers['etag']).toBe('"4"');
+    expect(response.json()).toEqual({
+      id: USER.id,
+      name: 'Ada L.',
+      email: USER.email,
+      createdAt: USER.createdAt,
+    });
+    expect(mockRepository.update).toHaveBeenCalledWith(
+      USER.id,
+      { name: 'Ada L.', email: undefined },
+      [2, 3],
+    );
+  });
+
+  it('accepts If-Match: * as any current version', async () => {
+    // Prepare
+    mockRepository.update.mockResolvedValue({ ...USER, version: 4 });
+
+    // Act
+    await patch({ email: 'ADA@new.example' }, { 'if-match': '*' });
+
+    // Assess
+    expect(mockRepository.update).toHaveBeenCalledWith(
+      USER.id,
+      { name: undefined, email: 'ada@new.example' },
+      undefined,
+    );
+  });
+
+  it.each([
+    ['no token', {}, 401],
+    ['a token without users/write', { principal: { subject: 'svc', scopes: ['users/read'] } }, 403],
+  ])(
+    'refuses a caller with %s (%i) before touching the repository',
+    async (_label, init, status) => {
+      // Act
+      const response = await client.patch(
+        `/users/${USER.id}`,
+        { name: 'X' },
+        {
+          ...init,
+          headers: { 'if-match': '"3"' },
+        },
+      );
+      const deleted = await client.delete(`/users/${USER.id}`, init);
+
+      // Assess
+      expect([response.status, deleted.status]).toEqual([status, status]);
+      expect(mockRepository.update).not.toHaveBeenCalled();
+      expect(mockRepository.delete).not.toHaveBeenCalled();
+    },
+  );
+
+  it('answers 428 without If-Match', async () => {
+    // Act
+    const response = await client.patch(`/users/${USER.id}`, { name: 'X' }, WRITER);
+
+    // Assess
+    expect(response.status).toBe(428);
+    expect(mockRepository.update).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an empty object', {}, ''],
+    ['an unknown field', { name: 'X', admin: true }, 'admin'],
+    ['a null name', { name: null }, 'name'],
+    ['an invalid email', { email: 'not-an-email' }, 'email'],
+    ['a name of spaces', { name: '   ' }, 'name'],
+  ])('answers 400 for %s, naming the field', async (_label, body, field) => {
+    // Act
+    const response = await patch(body);
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.json()).toMatchObject({ errors: { [field]: expect.any(Array) } });
+    expect(mockRepository.update).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['the user is gone', new UserNotFoundError(), 404],
+    ['the email is taken', new EmailTakenError('ada@x.example'), 409],
+    ['the database is busy', new ThrottledError(), 503],
+  ])('answers with the right status when %s', async (_label, error, status) => {
+    // Prepare
+    mockRepository.update.mockRejectedValue(error);
+
+    // Act
+    const response = await patch({ name: 'X' });
+
+    // Assess
+    expect(response.status).toBe(status);
+  });
+
+  it('answers 412 with the current ETag when the user changed', async () => {
+    // Prepare
+    mockRepository.update.mockRejectedValue(new StaleUserError({ ...USER, version: 5 }));
+
+    // Act
+    const response = await patch({ name: 'X' });
+
+    // Assess
+    expect(response.status).toBe(412);
+    expect(response.headers['etag']).toBe('"5"');
+  });
+
+  it('deletes with 204, honouring If-Match when sent', async () => {
+    // Prepare
+    mockRepository.delete.mockResolvedValue(undefined);
+
+    // Act
+    const plain = await client.delete(`/users/${USER.id}`, WRITER);
+    const conditional = await client.delete(`/users/${USER.id}`, {
+      ...WRITER,
+      headers: { 'if-match': '"3"' },
+    });
+
+    // Assess
+    expect([plain.status, conditional.status]).toEqual([204, 204]);
+    expect(mockRepository.delete.mock.calls).toEqual([
+      [USER.id, undefined],
+      [USER.id, [3]],
+    ]);
+  });
+
+  it('answers DELETE of an unknown user with 404', async () => {
+    // Prepare
+    mockRepository.delete.mockRejectedValue(new UserNotFoundError());
+
+    // Act
+    const response = await client.delete(`/users/${USER.id}`, WRITER);
+
+    // Assess
+    expect(response.status).toBe(404);
   });
 });

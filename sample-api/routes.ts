@@ -4,25 +4,36 @@ import {
   ApiProblem,
   ApiResponse,
   ApiTags,
+  Authorized,
   BadRequestError,
   Body,
   ConflictError,
+  Delete,
   Get,
+  Headers,
+  HttpCode,
   HttpResponse,
   NotFoundError,
   Param,
+  Patch,
   Post,
+  PreconditionFailedError,
+  PreconditionRequiredError,
   Query,
   ServiceUnavailableError,
 } from 'lambda-controllers';
+import { etagOf, versionsMatching } from './http/etag.ts';
 import { CreateUserDto } from './users/create-user-dto.ts';
 import { InvalidCursorError } from './users/cursor.ts';
+import { UpdateUserDto } from './users/update-user-dto.ts';
 import { User } from './users/user.ts';
 import { UserPageDto } from './users/user-page-dto.ts';
 import {
   EmailTakenError,
   lazyUserRepository,
+  StaleUserError,
   ThrottledError,
+  UserNotFoundError,
   type Users,
 } from './users/user-repository.ts';
 
@@ -33,6 +44,13 @@ const MAX_LIMIT = 100;
 const RETRY_AFTER_SECONDS = '1';
 const BUSY = 'The database is busy; retry after `Retry-After` seconds.';
 const RETRY_AFTER = { headers: { 'Retry-After': 'Seconds to wait before retrying.' } };
+const ETAG = { headers: { ETag: "The user's version, for `If-Match` on a change." } };
+/**
+ * The scope that changes users. Amazon Cognito writes a resource server's scopes as
+ * `<identifier>/<name>`: here the resource server `users` and its scope `write`.
+ */
+export const USERS_WRITE = 'users/write';
+const NO_USER = 'There is no user with this id.';
 
 /**
  * The users API. It speaks HTTP only: statuses, headers and DTOs; the repository it is given owns
@@ -63,17 +81,67 @@ class UsersController {
     });
   }
 
-  /** One user by id; 404 when there is none, including ids that are not UUIDs. */
+  /** One user by id, with its `ETag`; 404 when there is none, including ids that are not UUIDs. */
   @Get('/users/{id}')
   @ApiOperation({ summary: 'Get a user by id' })
-  @ApiResponse(200, User)
-  @ApiProblem(404, 'There is no user with this id.')
+  @ApiResponse(200, User, ETAG)
+  @ApiProblem(404, NO_USER)
   @ApiProblem(503, BUSY, RETRY_AFTER)
-  async get(@Param('id') id: string): Promise<User> {
+  async get(@Param('id') id: string): Promise<HttpResponse> {
     const user = await this.users.get(id).catch(raiseHttpError);
     // The id is not echoed: it is client input of any length.
-    if (user === undefined) throw new NotFoundError('There is no user with this id.');
-    return User.of(user);
+    if (user === undefined) throw new NotFoundError(NO_USER);
+    return new HttpResponse({ headers: { etag: etagOf(user.version) }, body: User.of(user) });
+  }
+
+  /**
+   * Changes a user's name and/or email. `If-Match` is required (428 without it), so a client
+   * cannot overwrite a change it never saw; a stale tag gets 412 with the current `ETag`.
+   */
+  @Patch('/users/{id}')
+  @Authorized({ scopes: [USERS_WRITE] })
+  @ApiOperation({ summary: 'Change a user' })
+  @ApiResponse(200, User, ETAG)
+  @ApiProblem(400, 'The body is not a JSON object with name and/or email, or fails validation.')
+  @ApiProblem(404, NO_USER)
+  @ApiProblem(409, 'Another user already has this email, in any letter case.')
+  @ApiProblem(412, 'The user changed since the ETag in If-Match; read it again.', ETAG)
+  @ApiProblem(428, 'If-Match is missing: send the ETag of the user as read.')
+  @ApiProblem(503, BUSY, RETRY_AFTER)
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<HttpResponse> {
+    if (ifMatch === undefined) {
+      throw new PreconditionRequiredError(
+        'Send If-Match with the ETag of the user as you read it.',
+      );
+    }
+    if (body.name === undefined && body.email === undefined) {
+      throw new BadRequestError('Give name, email or both.', {
+        extensions: { errors: { '': ['at least one of name, email is required'] } },
+      });
+    }
+    const changes = { name: body.name, email: body.email };
+    const user = await this.users
+      .update(id, changes, versionsMatching(ifMatch))
+      .catch(raiseHttpError);
+    return new HttpResponse({ headers: { etag: etagOf(user.version) }, body: User.of(user) });
+  }
+
+  /** Removes a user and frees its email at once; `If-Match` is honoured when sent. */
+  @Delete('/users/{id}')
+  @Authorized({ scopes: [USERS_WRITE] })
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user' })
+  @ApiResponse(204, undefined, { description: 'The user is gone.' })
+  @ApiProblem(404, NO_USER)
+  @ApiProblem(412, 'The user changed since the ETag in If-Match.', ETAG)
+  @ApiProblem(503, BUSY, RETRY_AFTER)
+  async remove(@Param('id') id: string, @Headers('if-match') ifMatch?: string): Promise<void> {
+    const versions = ifMatch === undefined ? undefined : versionsMatching(ifMatch);
+    await this.users.delete(id, versions).catch(raiseHttpError);
   }
 
   /** A page of users, oldest first: `?limit=1..100` (default 20) and `?cursor=<nextCursor>`. */
@@ -110,6 +178,16 @@ class UsersController {
 
 /** Maps the repository's domain errors to problems; anything else stays a 500. */
 function raiseHttpError(error: unknown): never {
+  if (error instanceof UserNotFoundError) throw new NotFoundError(NO_USER, { cause: error });
+  if (error instanceof StaleUserError) {
+    throw new PreconditionFailedError(
+      'The user changed since the ETag in If-Match; read it again.',
+      {
+        cause: error,
+        headers: { etag: etagOf(error.current.version) },
+      },
+    );
+  }
   if (error instanceof EmailTakenError) {
     throw new ConflictError('A user with this email already exists.', { cause: error });
   }

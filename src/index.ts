@@ -38,6 +38,8 @@ export {
   NotFoundError,
   NotImplementedError,
   PayloadTooLargeError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
   ServiceUnavailableError,
   TooManyRequestsError,
   UnauthorizedError,

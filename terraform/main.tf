@@ -3,13 +3,24 @@ locals {
   layer_zip_path          = coalesce(var.layer_zip_path, "${local.repository_root}/layer-dist/layer.zip")
   users_function_zip_path = coalesce(var.users_function_zip_path, "${local.repository_root}/layer-dist/functions/sample-api.zip")
 
-  # The routes sample-api/routes.ts declares with its decorators; terraform/test checks that the
-  # two lists stay equal.
-  users_route_keys = [
-    "GET /users",
-    "GET /users/{id}",
-    "POST /users",
+  users_route_manifest_path = coalesce(var.users_route_manifest_path, "${local.repository_root}/layer-dist/functions/sample-api/routes.json")
+
+  # The routes `npm run build` read from the function's decorators, each with what it requires:
+  # adding a route or protecting one changes this file, never the Terraform.
+  users_routes = [
+    for route in jsondecode(file(local.users_route_manifest_path)).routes : {
+      route_key          = route.routeKey
+      authorization_type = route.authorizationType
+      scopes             = route.scopes
+    }
   ]
+
+  # The stack's own Cognito user pool, unless the variables name another issuer.
+  own_user_pool = var.jwt_issuer == null
+  jwt_authorizer = {
+    issuer   = local.own_user_pool ? module.user_pool[0].issuer : var.jwt_issuer
+    audience = local.own_user_pool ? [module.user_pool[0].client_id] : var.jwt_audience
+  }
 
   users_function_environment = {
     TABLE_NAME = module.users_table.name
@@ -25,7 +36,7 @@ locals {
   users_function_policy_statements = [
     {
       sid       = "UsersTableItems"
-      actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+      actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
       resources = [module.users_table.arn]
     },
     {
@@ -90,7 +101,18 @@ module "http_api" {
   integrations = {
     users = {
       invoke_arn = module.users_function.invoke_arn
-      route_keys = local.users_route_keys
+      routes     = local.users_routes
     }
   }
+  jwt_authorizer = local.jwt_authorizer
 }
+
+module "user_pool" {
+  source = "./modules/user-pool"
+  count  = local.own_user_pool ? 1 : 0
+
+  name          = "${var.name_prefix}-users"
+  domain_prefix = coalesce(var.cognito_domain_prefix, "${var.name_prefix}-${data.aws_caller_identity.current.account_id}")
+}
+
+data "aws_caller_identity" "current" {}

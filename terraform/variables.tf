@@ -111,3 +111,37 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "users_route_manifest_path" {
+  description = "Path of the sample function's route manifest written by `npm run build`. Null means <repository>/layer-dist/functions/sample-api/routes.json."
+  type        = string
+  default     = null
+}
+
+variable "jwt_issuer" {
+  description = "Issuer (iss) of the tokens the protected routes accept, for an identity provider you already have (an existing Cognito user pool, Auth0, Okta...). Null creates a Cognito user pool for the stack."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.jwt_issuer == null || startswith(coalesce(var.jwt_issuer, "-"), "https://")
+    error_message = "jwt_issuer must be an https:// URL."
+  }
+}
+
+variable "jwt_audience" {
+  description = "Audiences (aud, or client_id for Cognito access tokens) the protected routes accept, with jwt_issuer."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = var.jwt_issuer == null || length(var.jwt_audience) > 0
+    error_message = "jwt_audience needs at least one audience when jwt_issuer is set."
+  }
+}
+
+variable "cognito_domain_prefix" {
+  description = "Prefix of the stack's Cognito domain (its token endpoint). Null means \"<name_prefix>-<account id>\"."
+  type        = string
+  default     = null
+}

@@ -25,5 +25,14 @@ const layerRequire = createRequire(join(layerModules, 'main.js'));
 const main: typeof LayerMain = layerRequire(join(layerModules, 'main.js'));
 const openapi: typeof LambdaControllersOpenApi = layerRequire('lambda-controllers/openapi');
 const handler = await main.loadHandler();
-const document = openapi.buildOpenApiDocument(handler, { title, version });
+// `/`: the API answers on the host that serves the document (the local server, or the stage the
+// document is published next to); MIT, the package's license.
+const document = openapi.buildOpenApiDocument(
+  handler,
+  { title, version, license: { name: 'MIT', identifier: 'MIT' } },
+  {
+    servers: [{ url: '/' }],
+    tagDescriptions: { users: 'Sign up, read, list, change and delete users.' },
+  },
+);
 writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

@@ -17,7 +17,28 @@ let client: DynamoDBClient;
 let api: SampleFunction;
 let checker: ContractChecker;
 let userId: string;
+let changedId: string;
 let cursor: string;
+
+/** A change as API Gateway passes it after its JWT authorizer admitted a token with `scopes`. */
+function change(
+  method: 'PATCH' | 'DELETE',
+  id: string,
+  options: { body?: unknown; ifMatch?: string; scopes?: readonly string[] | null } = {},
+): HttpApiRequest {
+  const { body, ifMatch, scopes = ['users/write'] } = options;
+  const base: HttpApiRequest =
+    body === undefined
+      ? { method, path: `/users/${id}` }
+      : jsonRequest(method, `/users/${id}`, body);
+  return {
+    ...base,
+    headers: { ...base.headers, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) },
+    ...(scopes === null
+      ? {}
+      : { jwt: { claims: { sub: 'client', scope: scopes.join(' ') }, scopes } }),
+  };
+}
 
 beforeAll(async () => {
   // The document comes from the built layer and function, as `npm run openapi` writes it.
@@ -33,6 +54,11 @@ beforeAll(async () => {
   );
   userId = createdId(created);
   await api.request(jsonRequest('POST', '/users', { name: 'Seed 2', email: 'seed2@example.com' }));
+  changedId = createdId(
+    await api.request(
+      jsonRequest('POST', '/users', { name: 'Changed', email: 'changed@example.com' }),
+    ),
+  );
   cursor =
     pageOf((await api.request({ method: 'GET', path: '/users?limit=1' })).json).nextCursor ?? '';
 });
@@ -87,7 +113,54 @@ describe('the sample API conforms to its OpenAPI document', () => {
       409,
       () => jsonRequest('POST', '/users', { name: 'Again', email: 'SEED@example.com' }),
     ],
-    ['refuses DELETE on a user', 405, () => ({ method: 'DELETE', path: `/users/${userId}` })],
+    [
+      'refuses a change without a token',
+      401,
+      () => change('PATCH', changedId, { body: { name: 'X' }, ifMatch: '"1"', scopes: null }),
+    ],
+    [
+      'refuses a change without users/write',
+      403,
+      () =>
+        change('PATCH', changedId, { body: { name: 'X' }, ifMatch: '"1"', scopes: ['users/read'] }),
+    ],
+    [
+      'refuses a change without If-Match',
+      428,
+      () => change('PATCH', changedId, { body: { name: 'X' } }),
+    ],
+    [
+      'refuses an empty change',
+      400,
+      () => change('PATCH', changedId, { body: {}, ifMatch: '"1"' }),
+    ],
+    [
+      'changes a user',
+      200,
+      () => change('PATCH', changedId, { body: { name: 'Changed once' }, ifMatch: '"1"' }),
+    ],
+    [
+      'refuses a stale change',
+      412,
+      () => change('PATCH', changedId, { body: { name: 'Lost' }, ifMatch: '"1"' }),
+    ],
+    [
+      'refuses a change to a taken email',
+      409,
+      () => change('PATCH', changedId, { body: { email: 'seed@example.com' }, ifMatch: '"2"' }),
+    ],
+    [
+      'finds no user to change',
+      404,
+      () => change('PATCH', UNKNOWN_ID, { body: { name: 'X' }, ifMatch: '*' }),
+    ],
+    ['deletes a user', 204, () => change('DELETE', changedId)],
+    ['finds no user to delete', 404, () => change('DELETE', changedId)],
+    [
+      'refuses PUT on a user',
+      405,
+      () => ({ method: 'PUT', path: `/users/${userId}`, headers: JSON_TYPE, body: '{}' }),
+    ],
     [
       'refuses PUT on the collection',
       405,
@@ -143,7 +216,7 @@ describe('the contract checker', () => {
     const body = { id: 'not-a-uuid', name: 'A', email: 'a@example.com', createdAt: 'today' };
     const response = {
       status: 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', etag: '"1"' },
       body: JSON.stringify(body),
       json: body,
     };

@@ -54,18 +54,53 @@ describe('npm run openapi', () => {
     expect(validateOpenApiFile(file)).toEqual({ valid: true, errors: undefined });
   });
 
-  it('documents the three routes of the built sample function', () => {
+  it("passes Redocly's recommended rules, security-defined included", () => {
+    expect(lintOpenApiFile(file)).toEqual([]);
+  });
+
+  it('documents users/write on PATCH and DELETE, and security: [] on the public routes', () => {
+    const security = Object.fromEntries(
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, operation]) => [
+          `${method.toUpperCase()} ${path}`,
+          operation.security,
+        ]),
+      ),
+    );
+
+    expect(security).toEqual({
+      'POST /users': [],
+      'GET /users': [],
+      'GET /users/{id}': [],
+      'PATCH /users/{id}': [{ bearerAuth: ['users/write'] }],
+      'DELETE /users/{id}': [{ bearerAuth: ['users/write'] }],
+    });
+  });
+
+  it('documents the five routes of the built sample function', () => {
     expect(
       Object.entries(document.paths).flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
       ),
-    ).toEqual(['POST /users', 'GET /users', 'GET /users/{id}']);
+    ).toEqual([
+      'POST /users',
+      'GET /users',
+      'GET /users/{id}',
+      'PATCH /users/{id}',
+      'DELETE /users/{id}',
+    ]);
   });
 
   it.each([
     ['/users', 'post', ['201', '400', '405', '409', '413', '415', '500', '503']],
     ['/users', 'get', ['200', '400', '405', '500', '503']],
     ['/users/{id}', 'get', ['200', '404', '405', '500', '503']],
+    [
+      '/users/{id}',
+      'patch',
+      ['200', '400', '401', '403', '404', '405', '409', '412', '413', '415', '428', '500', '503'],
+    ],
+    ['/users/{id}', 'delete', ['204', '401', '403', '404', '405', '412', '500', '503']],
   ] as const)('documents the statuses of %s %s', (path, method, statuses) => {
     expect(Object.keys(document.paths[path]?.[method]?.responses ?? {})).toEqual(statuses);
   });

@@ -10,6 +10,7 @@ import {
 import { dynamoDbClient, usersTableName } from '../db/client.ts';
 import { usersTable } from '../db/table-definition.ts';
 import { CursorCodec, InvalidCursorError, type StringKey } from './cursor.ts';
+import { deleteUserCommand, type UserChanges, updateUserCommand } from './user-changes.ts';
 import {
   createdSortKey,
   emailKey,
@@ -26,6 +27,25 @@ export class EmailTakenError extends Error {
   constructor(email: string, options?: { cause?: unknown }) {
     super(`The email ${JSON.stringify(email)} is already taken`, options);
     this.name = 'EmailTakenError';
+  }
+}
+
+/** There is no user with this id. */
+export class UserNotFoundError extends Error {
+  constructor() {
+    super('There is no user with this id');
+    this.name = 'UserNotFoundError';
+  }
+}
+
+/** The user is no longer at a version the caller accepts (its `If-Match`); `current` is what is. */
+export class StaleUserError extends Error {
+  readonly current: UserFields;
+
+  constructor(current: UserFields) {
+    super(`The user is at version ${current.version}`);
+    this.name = 'StaleUserError';
+    this.current = current;
   }
 }
 
@@ -68,6 +88,9 @@ export interface UserRepositoryOptions {
 const [byCreated] = usersTable.globalSecondaryIndexes;
 const NOT_EXISTS = 'attribute_not_exists(pk)';
 const CREATE_ATTEMPTS = 3;
+// Reads and conditional writes of one user that lost to a concurrent change: each retry reads
+// again and decides anew.
+const CHANGE_ATTEMPTS = 3;
 // Without CURSOR_SECRET the MAC still rejects garbled, truncated and foreign cursors, but a
 // client who reads this source could mint one. That is acceptable here because a cursor only
 // picks where a listing of all users starts, which every caller may read in full anyway, and
@@ -192,6 +215,81 @@ export class UserRepository {
     };
   }
 
+  /**
+   * Changes a user's name and/or email. The user item and, for a new address, both `EMAIL#`
+   * items change in one transaction guarded by the version read, so the any-case uniqueness of
+   * addresses holds under concurrency.
+   *
+   * @param ifVersion - The versions the caller accepts (its `If-Match`); `undefined` for any.
+   * @throws UserNotFoundError, StaleUserError, EmailTakenError, ThrottledError
+   */
+  async update(
+    id: string,
+    changes: UserChanges,
+    ifVersion?: readonly number[],
+  ): Promise<UserFields> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#current(id, ifVersion);
+      const next: UserFields = {
+        ...current,
+        name: changes.name ?? current.name,
+        email: changes.email?.toLowerCase() ?? current.email,
+        version: current.version + 1,
+      };
+      try {
+        await this.#documents.send(updateUserCommand(this.#table, current, next));
+        return next;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes[1] === 'ConditionalCheckFailed') {
+          throw new EmailTakenError(next.email, { cause: error });
+        }
+        await this.#retryOrRaise(error, codes, attempt);
+      }
+    }
+  }
+
+  /**
+   * Removes a user and frees its address in one transaction, so the address can be used again at
+   * once.
+   *
+   * @param ifVersion - The versions the caller accepts (its `If-Match`); `undefined` for any.
+   * @throws UserNotFoundError, StaleUserError, ThrottledError
+   */
+  async delete(id: string, ifVersion?: readonly number[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#current(id, ifVersion);
+      try {
+        await this.#documents.send(deleteUserCommand(this.#table, current));
+        return;
+      } catch (error) {
+        await this.#retryOrRaise(error, cancellationCodes(error), attempt);
+      }
+    }
+  }
+
+  /** The user as it is now, if the caller's precondition admits it. */
+  async #current(id: string, ifVersion: readonly number[] | undefined): Promise<UserFields> {
+    const current = await this.get(id);
+    if (current === undefined) throw new UserNotFoundError();
+    if (ifVersion !== undefined && !ifVersion.includes(current.version)) {
+      throw new StaleUserError(current);
+    }
+    return current;
+  }
+
+  /**
+   * After a cancelled change: the user item changed or went between our read and our write
+   * (its condition failed), or another transaction held an item. Waits and returns, so that the
+   * caller reads again, until the attempts run out.
+   */
+  async #retryOrRaise(error: unknown, codes: readonly string[], attempt: number): Promise<void> {
+    const lost = codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict');
+    if (!lost) raiseDomainError(error);
+    if (attempt >= CHANGE_ATTEMPTS) throw new ThrottledError({ cause: error });
+    await sleep(10 * attempt + Math.random() * 20);
+  }
+
   #createCommand(user: UserFields): TransactWriteCommand {
     return new TransactWriteCommand({
       TransactItems: [
@@ -297,7 +395,7 @@ function toStartKey(key: Readonly<Record<string, unknown>>): StringKey {
 }
 
 /** What the users API needs of a store: `UserRepository` on Lambda, a fake in unit tests. */
-export type Users = Pick<UserRepository, 'create' | 'get' | 'list'>;
+export type Users = Pick<UserRepository, 'create' | 'get' | 'list' | 'update' | 'delete'>;
 
 /**
  * The container's repository behind the `Users` interface, built on the first call rather than
@@ -308,4 +406,6 @@ export const lazyUserRepository: Users = {
   create: (input) => defaultUserRepository().create(input),
   get: (id) => defaultUserRepository().get(id),
   list: (options) => defaultUserRepository().list(options),
+  update: (id, changes, ifVersion) => defaultUserRepository().update(id, changes, ifVersion),
+  delete: (id, ifVersion) => defaultUserRepository().delete(id, ifVersion),
 };

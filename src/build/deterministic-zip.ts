@@ -32,11 +32,12 @@ export function writeDeterministicZip(
   dir: string,
   zipPath: string,
   prefix = '',
+  exclude: ReadonlySet<string> = new Set(),
 ): { entries: number; bytes: number } {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  const files = listFiles(dir);
+  const files = listFiles(dir).filter((file) => !exclude.has(file));
   if (files.length > 0xffff)
     throw new Error(`${dir} has ${files.length} files; this writer has no ZIP64 support.`);
   for (const file of files) {

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
 import { bundleLayerPackages } from './layer-package-bundles.ts';
 import { FRAMEWORK_PACKAGES, ON_DEMAND_PACKAGES } from './layer-packages.ts';
+import { ROUTE_MANIFEST, writeRouteManifests } from './route-manifest.mts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'layer-dist');
@@ -151,9 +152,12 @@ function zipFunctions(): string[] {
   return readdirSync(functionsDir)
     .filter((name) => statSync(join(functionsDir, name)).isDirectory())
     .map((name) => {
+      // The manifest is for the deployment, not for Lambda: it stays out of the zip.
       const zip = writeDeterministicZip(
         join(functionsDir, name),
         join(functionsDir, `${name}.zip`),
+        '',
+        new Set([ROUTE_MANIFEST]),
       );
       return `layer-dist/functions/${name}.zip (${zip.entries} files, ${(zip.bytes / 1024).toFixed(1)} KB)`;
     });
@@ -173,9 +177,15 @@ async function main(): Promise<void> {
   assertSingleCopies(locations);
   await bundleLayerPackages(LAYER_MODULES);
   const layer = writeDeterministicZip(join(DIST, 'nodejs'), join(DIST, 'layer.zip'), 'nodejs/');
+  const functionsDir = join(DIST, 'functions');
+  // Before the zips: the manifest travels with the function it describes.
+  const manifests = existsSync(functionsDir)
+    ? writeRouteManifests(functionsDir, LAYER_MODULES)
+    : [];
   const lines = [
     `layer-dist/layer.zip (${layer.entries} files, ${(layer.bytes / 1024 / 1024).toFixed(2)} MB, ${locations.length} packages)`,
     ...zipFunctions(),
+    ...manifests,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

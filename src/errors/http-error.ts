@@ -131,6 +131,16 @@ export class ConflictError extends withStatus(409) {}
  */
 export class GoneError extends withStatus(410) {}
 /**
+ * 412: a precondition of the request (`If-Match`, `If-Unmodified-Since`) does not hold, e.g. the
+ * client's copy is stale.
+ *
+ * @example
+ * ```ts
+ * throw new PreconditionFailedError('The user changed since you read it; read it again.');
+ * ```
+ */
+export class PreconditionFailedError extends withStatus(412) {}
+/**
  * 413: the body is larger than allowed.
  *
  * @example
@@ -157,6 +167,15 @@ export class UnsupportedMediaTypeError extends withStatus(415) {}
  * ```
  */
 export class UnprocessableEntityError extends withStatus(422) {}
+/**
+ * 428: the request must be conditional (RFC 6585), e.g. a change without `If-Match`.
+ *
+ * @example
+ * ```ts
+ * throw new PreconditionRequiredError('Send If-Match with the ETag you read.');
+ * ```
+ */
+export class PreconditionRequiredError extends withStatus(428) {}
 /**
  * 429: too many requests; pass `headers: { 'retry-after': '…' }`.
  *

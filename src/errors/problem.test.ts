@@ -3,6 +3,8 @@ import {
   ConflictError,
   HttpError,
   NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
   ServiceUnavailableError,
 } from './http-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
@@ -95,5 +97,19 @@ describe('toProblem', () => {
       status: 500,
       requestId: 'req-9',
     });
+  });
+});
+
+describe('the precondition errors', () => {
+  it.each([
+    [PreconditionFailedError, 412, 'Precondition Failed'],
+    [PreconditionRequiredError, 428, 'Precondition Required'],
+  ])('%p answers %i %s with its detail', (ErrorClass, status, title) => {
+    // Act
+    const problem = toProblem(new ErrorClass('Read it again.'), 'request-1');
+
+    // Assess
+    expect(problem.status).toBe(status);
+    expect(problem.body).toMatchObject({ status, title, detail: 'Read it again.' });
   });
 });

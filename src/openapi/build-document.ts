@@ -27,6 +27,8 @@ import { BEARER_SCHEME, BEARER_SCHEME_OBJECT } from './security';
 export interface OpenApiOptions {
   /** The document's `servers`, e.g. the API's invoke URL. @defaultValue none */
   readonly servers?: readonly OpenApiServer[];
+  /** A description for each tag `@ApiTags` names, keyed by tag. @defaultValue none */
+  readonly tagDescriptions?: Readonly<Record<string, string>>;
 }
 
 const METHODS: Readonly<Record<HttpMethod, OpenApiMethod>> = {
@@ -160,7 +162,14 @@ export function buildOpenApiDocument(
     openapi: '3.1.0',
     info,
     ...(servers.length > 0 ? { servers: [...servers] } : {}),
-    ...(tags.length > 0 ? { tags: tags.map((name) => ({ name })) } : {}),
+    ...(tags.length > 0
+      ? {
+          tags: tags.map((name) => {
+            const description = options.tagDescriptions?.[name];
+            return description === undefined ? { name } : { name, description };
+          }),
+        }
+      : {}),
     paths,
     components: {
       schemas: registry.schemas,

@@ -6,7 +6,7 @@ import { servedRoutesOf } from '../routing/served-routes';
  *
  * @example
  * ```ts
- * const route: RouteDescription = { method: 'GET', path: '/users/{id}', segments };
+ * const route: RouteDescription = { method: 'GET', path: '/users/{id}', segments, authorization: null };
  * ```
  */
 export interface RouteDescription {
@@ -14,6 +14,12 @@ export interface RouteDescription {
   /** The template as declared, e.g. `/users/{id}`. */
   readonly path: string;
   readonly segments: readonly PathSegment[];
+  /** What `@Authorized` requires of the caller; `null` for a public route. */
+  readonly authorization: {
+    readonly scopes: readonly string[];
+    readonly groups: readonly string[];
+    readonly match: 'all' | 'any';
+  } | null;
 }
 
 /**
@@ -33,5 +39,13 @@ export function describeRoutes(handler: unknown): RouteDescription[] {
   const served = servedRoutesOf(handler);
   if (served === undefined)
     throw new TypeError('describeRoutes takes a handler made by createHandler.');
-  return served.routes.map(({ method, path, segments }) => ({ method, path, segments }));
+  return served.routes.map(({ method, path, segments, access }) => ({
+    method,
+    path,
+    segments,
+    authorization:
+      access === undefined
+        ? null
+        : { scopes: [...access.scopes], groups: [...access.groups], match: access.match },
+  }));
 }

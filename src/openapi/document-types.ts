@@ -178,7 +178,7 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   info: OpenApiInfo;
   servers?: OpenApiServer[];
-  tags?: { name: string }[];
+  tags?: { name: string; description?: string }[];
   paths: Record<string, OpenApiPathItem>;
   components: {
     schemas: Record<string, JsonSchema>;

@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { usersTable } from '../../sample-api/db/table-definition';
 import { routes } from '../../sample-api/routes';
 import { buildRouteTable } from '../../src/routing/route-table';
+import { compileFunction } from '../../src/test/integration/support/compile-function';
+import { NODE22 } from '../../src/test/integration/support/runtimes';
 import tsupConfig from '../../tsup.config';
 import { dynamoDbActionsSentBy } from './dynamodb-actions';
 import {
@@ -23,9 +26,48 @@ jest.mock('tsup', () => ({ defineConfig: (options: unknown) => options }));
 const REPOSITORY = resolve(__dirname, '../..');
 const TERRAFORM = join(REPOSITORY, 'terraform');
 const LAYER_DIST = join(REPOSITORY, 'layer-dist');
-const USER_REPOSITORY = join(REPOSITORY, 'sample-api/users/user-repository.ts');
+const USERS_MODULE = join(REPOSITORY, 'sample-api/users');
+const USER_REPOSITORY = join(USERS_MODULE, 'user-repository.ts');
 const LAYER_ZIP = 'layer-dist/layer.zip';
+const USERS_MANIFEST = 'layer-dist/functions/sample-api/routes.json';
 const TERRAFORM_TIMEOUT_MS = 120_000;
+const LAYER_MODULES = join(LAYER_DIST, 'nodejs/node_modules');
+const ROUTE_MANIFEST_MODULE = join(REPOSITORY, 'src/build/route-manifest.mts');
+
+/** A controller the sample does not have: one public route, one behind `notes/write`. */
+const SCRATCH_ROUTES = `
+import { Authorized, Delete, Get, Param } from 'lambda-controllers';
+export class routes {
+  @Get('/notes') list() {
+    return [];
+  }
+  @Delete('/notes/{id}') @Authorized({ scopes: ['notes/write'] }) remove(@Param('id') id: string) {
+    return undefined;
+  }
+}
+`;
+
+/** What API Gateway must get for SCRATCH_ROUTES, planned with the stack's mocked provider. */
+const SCRATCH_TFTEST = `
+mock_provider "aws" {
+  override_during = plan
+  source          = "./tests/mocks"
+}
+
+run "routes_and_protects_what_the_manifest_lists" {
+  command = plan
+
+  assert {
+    condition     = module.http_api.route_keys == tolist(["DELETE /notes/{id}", "GET /notes"])
+    error_message = "The plan must route exactly the manifest's routes."
+  }
+
+  assert {
+    condition     = jsonencode(module.http_api.protected_routes) == jsonencode({ "DELETE /notes/{id}" = ["notes/write"] })
+    error_message = "Only DELETE /notes/{id} must be behind the authorizer, with notes/write."
+  }
+}
+`;
 const INIT_SUCCESS = 'Terraform has been successfully initialized';
 
 function readMainTf(): Promise<HclFile> {
@@ -101,19 +143,24 @@ describe('terraform/ against the code it deploys', () => {
     });
   });
 
-  it('grants exactly the DynamoDB actions that user-repository.ts sends', async () => {
+  it('grants exactly the DynamoDB actions that the users module sends', async () => {
     if (!existsSync(USER_REPOSITORY)) {
       throw new Error(
         'sample-api/users/user-repository.ts is missing: the IAM check derives the actions from it.',
       );
     }
-    const sent = dynamoDbActionsSentBy(readFileSync(USER_REPOSITORY, 'utf8'), 'user-repository.ts');
+    // Every source of the module that builds commands: the repository and its transactions.
+    const sent = readdirSync(USERS_MODULE)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .map((name) => ({ name, source: readFileSync(join(USERS_MODULE, name), 'utf8') }))
+      .filter(({ source }) => /\bnew\s+[A-Z][A-Za-z]*Command\s*\(/.test(source))
+      .flatMap(({ name, source }) => dynamoDbActionsSentBy(source, name));
     const { policy_statements: wired } = moduleBlock(await readMainTf(), 'users_function');
 
     const granted = (await usersPolicyStatements()).flatMap((statement) => statement.actions);
 
     expect(wired).toBe(interpolation('local.users_function_policy_statements'));
-    expect([...new Set(granted)].sort()).toEqual(sent);
+    expect([...new Set(granted)].sort()).toEqual([...new Set(sent)].sort());
   });
 
   it('grants item actions on the table ARN and Query on the by-created index ARN only', async () => {
@@ -131,15 +178,34 @@ describe('terraform/ against the code it deploys', () => {
     expect(resourcesOf('dynamodb:PutItem')).toEqual([interpolation('module.users_table.arn')]);
   });
 
-  it('routes exactly the routes the sample controller declares', async () => {
-    const declared = buildRouteTable(routes).routes.map((route) => route.routeKey);
+  it('routes what the manifest npm run build wrote from the sample controller says', async () => {
+    // The route table the decorators make, with what each route requires.
+    const declared = buildRouteTable(routes)
+      .routes.map((route) => ({
+        routeKey: route.routeKey,
+        authorizationType: route.access === undefined ? 'NONE' : 'JWT',
+        scopes: route.access?.scopes ?? [],
+      }))
+      .sort((a, b) => a.routeKey.localeCompare(b.routeKey));
+    const manifest = JSON.parse(readFileSync(requireBuildOutput(USERS_MANIFEST), 'utf8')) as {
+      routes: { routeKey: string; authorizationType: string; scopes: string[] }[];
+    };
     const main = await readMainTf();
     const { integrations } = moduleBlock(main, 'http_api');
     const { users } = isRecord(integrations) ? integrations : {};
-    const { route_keys: wired } = isRecord(users) ? users : {};
+    const { routes: wired } = isRecord(users) ? users : {};
 
-    expect(wired).toBe(interpolation('local.users_route_keys'));
-    expect(localValue(main, 'users_route_keys')).toEqual([...declared].sort());
+    expect(
+      manifest.routes.map(({ routeKey, authorizationType, scopes }) => ({
+        routeKey,
+        authorizationType,
+        scopes,
+      })),
+    ).toEqual(declared);
+    expect(wired).toBe(interpolation('local.users_routes'));
+    expect(localValue(main, 'users_route_manifest_path')).toContain(
+      `${interpolation('local.repository_root')}/${USERS_MANIFEST}`,
+    );
   });
 
   it('deploys the zips that npm run build writes, from the paths it writes them to', async () => {
@@ -233,6 +299,63 @@ describeCliChecks(cliChecks, () => {
       expect(result).toEqual({
         status: 0,
         output: expect.stringContaining(`Success! ${runs} passed, 0 failed.`),
+      });
+    },
+    TERRAFORM_TIMEOUT_MS,
+  );
+
+  it(
+    'plans the routes of a new controller from its manifest, without a Terraform change',
+    () => {
+      // Prepare: a function with one public and one protected route it did not have before.
+      const dir = compileFunction({ 'routes.js': SCRATCH_ROUTES });
+      const manifest = join(dir, 'routes.json');
+      const written = spawnSync(
+        NODE22,
+        [
+          '--input-type=module',
+          '-e',
+          `import { writeRouteManifest } from ${JSON.stringify(ROUTE_MANIFEST_MODULE)};
+           writeRouteManifest(${JSON.stringify(dir)}, 'scratch', ${JSON.stringify(LAYER_MODULES)});`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(written.stderr).toBe('');
+      const tests = join(workspace.dir, 'scratch-tests');
+      mkdirSync(tests);
+      writeFileSync(join(tests, 'scratch.tftest.hcl'), SCRATCH_TFTEST);
+
+      // Act
+      const result = workspace.run([
+        'test',
+        '-no-color',
+        '-test-directory=scratch-tests',
+        `-var=users_route_manifest_path=${manifest}`,
+      ]);
+
+      // Assess
+      expect(JSON.parse(readFileSync(manifest, 'utf8'))).toEqual({
+        function: 'scratch',
+        routes: [
+          {
+            routeKey: 'DELETE /notes/{id}',
+            authorizationType: 'JWT',
+            scopes: ['notes/write'],
+            groups: [],
+            match: 'all',
+          },
+          {
+            routeKey: 'GET /notes',
+            authorizationType: 'NONE',
+            scopes: [],
+            groups: [],
+            match: 'all',
+          },
+        ],
+      });
+      expect(result).toEqual({
+        status: 0,
+        output: expect.stringContaining('Success! 1 passed, 0 failed.'),
       });
     },
     TERRAFORM_TIMEOUT_MS,

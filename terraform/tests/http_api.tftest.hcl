@@ -13,7 +13,7 @@ variables {
   integrations = {
     users = {
       invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:lambda-controllers-users/invocations"
-      route_keys = ["GET /users", "GET /users/{id}", "POST /users"]
+      routes     = [{ route_key = "GET /users" }, { route_key = "GET /users/{id}" }, { route_key = "POST /users" }]
     }
   }
 }
@@ -146,11 +146,11 @@ run "gives_each_function_its_own_integration" {
     integrations = {
       users = {
         invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:users/invocations"
-        route_keys = ["GET /users"]
+        routes     = [{ route_key = "GET /users" }]
       }
       orders = {
         invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:orders/invocations"
-        route_keys = ["GET /orders", "POST /orders"]
+        routes     = [{ route_key = "GET /orders" }, { route_key = "POST /orders" }]
       }
     }
   }
@@ -177,7 +177,7 @@ run "refuses_a_route_key_without_a_method" {
     integrations = {
       users = {
         invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:users/invocations"
-        route_keys = ["/users"]
+        routes     = [{ route_key = "/users" }]
       }
     }
   }
@@ -196,14 +196,119 @@ run "refuses_a_route_served_by_two_functions" {
     integrations = {
       users = {
         invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:users/invocations"
-        route_keys = ["GET /users"]
+        routes     = [{ route_key = "GET /users" }]
       }
       other = {
         invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:other/invocations"
-        route_keys = ["GET /users"]
+        routes     = [{ route_key = "GET /users" }]
       }
     }
   }
 
   expect_failures = [var.integrations]
 }
+
+run "puts_the_jwt_authorizer_on_exactly_the_protected_routes_with_their_scopes" {
+  command = plan
+
+  module {
+    source = "./modules/http-api"
+  }
+
+  variables {
+    integrations = {
+      users = {
+        invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:lambda-controllers-users/invocations"
+        routes = [
+          { route_key = "GET /users" },
+          { route_key = "PATCH /users/{id}", authorization_type = "JWT", scopes = ["users/write"] },
+          { route_key = "DELETE /users/{id}", authorization_type = "JWT", scopes = ["users/write"] },
+          { route_key = "GET /me", authorization_type = "JWT" },
+        ]
+      }
+    }
+    jwt_authorizer = {
+      issuer   = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
+      audience = ["client-1"]
+    }
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt[0].authorizer_type == "JWT"
+    error_message = "The authorizer must be a JWT authorizer."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt[0].identity_sources == toset(["$request.header.Authorization"])
+    error_message = "The authorizer must read the token from the Authorization header."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt[0].jwt_configuration[0].issuer == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
+    error_message = "The authorizer must expect the given issuer."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt[0].jwt_configuration[0].audience == toset(["client-1"])
+    error_message = "The authorizer must accept the given audience."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_route.this["PATCH /users/{id}"].authorization_type == "JWT" && aws_apigatewayv2_route.this["PATCH /users/{id}"].authorization_scopes == toset(["users/write"])
+    error_message = "PATCH /users/{id} must be behind the JWT authorizer with the scope users/write."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_route.this["GET /me"].authorization_type == "JWT" && aws_apigatewayv2_route.this["GET /me"].authorization_scopes == null
+    error_message = "A protected route without scopes must need a token and no scope."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_route.this["GET /users"].authorization_type == "NONE" && aws_apigatewayv2_route.this["GET /users"].authorizer_id == null && aws_apigatewayv2_route.this["GET /users"].authorization_scopes == null
+    error_message = "A public route must have no authorizer and no scopes."
+  }
+
+  assert {
+    condition     = jsonencode(output.protected_routes) == jsonencode({ "DELETE /users/{id}" = ["users/write"], "GET /me" = [], "PATCH /users/{id}" = ["users/write"] })
+    error_message = "protected_routes must list exactly the JWT routes with their scopes."
+  }
+}
+
+run "refuses_a_protected_route_without_an_authorizer" {
+  command = plan
+
+  module {
+    source = "./modules/http-api"
+  }
+
+  variables {
+    integrations = {
+      users = {
+        invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:users/invocations"
+        routes     = [{ route_key = "DELETE /users/{id}", authorization_type = "JWT", scopes = ["users/write"] }]
+      }
+    }
+  }
+
+  expect_failures = [var.integrations]
+}
+
+run "refuses_scopes_on_a_public_route" {
+  command = plan
+
+  module {
+    source = "./modules/http-api"
+  }
+
+  variables {
+    integrations = {
+      users = {
+        invoke_arn = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:users/invocations"
+        routes     = [{ route_key = "GET /users", scopes = ["users/read"] }]
+      }
+    }
+  }
+
+  expect_failures = [var.integrations]
+}
+

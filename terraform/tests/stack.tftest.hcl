@@ -35,8 +35,38 @@ run "plans_the_stack_with_its_defaults" {
   }
 
   assert {
-    condition     = local.users_route_keys == ["GET /users", "GET /users/{id}", "POST /users"]
-    error_message = "The API must route exactly GET /users, GET /users/{id} and POST /users."
+    condition     = endswith(local.users_route_manifest_path, "/layer-dist/functions/sample-api/routes.json")
+    error_message = "The routes must come from layer-dist/functions/sample-api/routes.json, which `npm run build` writes from the decorators."
+  }
+
+  assert {
+    condition     = module.http_api.route_keys == tolist(["DELETE /users/{id}", "GET /users", "GET /users/{id}", "PATCH /users/{id}", "POST /users"])
+    error_message = "The API must route exactly the five routes of the sample's decorators."
+  }
+
+  assert {
+    condition     = jsonencode(module.http_api.protected_routes) == jsonencode({ "DELETE /users/{id}" = ["users/write"], "PATCH /users/{id}" = ["users/write"] })
+    error_message = "Exactly PATCH and DELETE /users/{id} must be behind the JWT authorizer, with the scope users/write; the other routes stay public."
+  }
+
+  assert {
+    condition     = jsonencode(local.jwt_authorizer) == jsonencode({ issuer = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123", audience = ["4example0client0id0abcdefg"] })
+    error_message = "By default the authorizer must trust the stack's own user pool and its app client."
+  }
+
+  assert {
+    condition     = output.token_endpoint == "https://lambda-controllers-123456789012.auth.eu-west-1.amazoncognito.com/oauth2/token"
+    error_message = "token_endpoint must be the hosted domain's /oauth2/token, on <name_prefix>-<account id>."
+  }
+
+  assert {
+    condition     = output.client_id == "4example0client0id0abcdefg" && output.user_pool_id == "eu-west-1_AbCdEf123"
+    error_message = "client_id and user_pool_id must name the stack's app client and pool."
+  }
+
+  assert {
+    condition     = module.user_pool[0].scopes == tolist(["users/write"])
+    error_message = "The resource server must offer the scope users/write."
   }
 
   assert {
@@ -48,7 +78,7 @@ run "plans_the_stack_with_its_defaults" {
     condition = local.users_function_policy_statements == [
       {
         sid       = "UsersTableItems"
-        actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+        actions   = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
         resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/lambda-controllers-users"]
       },
       {
@@ -57,7 +87,7 @@ run "plans_the_stack_with_its_defaults" {
         resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/lambda-controllers-users/index/by-created"]
       },
     ]
-    error_message = "The function must get GetItem and PutItem on the table and Query on the by-created index, nothing else."
+    error_message = "The function must get DeleteItem, GetItem, PutItem and UpdateItem on the table and Query on the by-created index, nothing else."
   }
 
   assert {
@@ -79,6 +109,40 @@ run "plans_the_stack_with_its_defaults" {
     condition     = output.layer_arn == "arn:aws:lambda:eu-west-1:123456789012:layer:lambda-controllers-layer:1"
     error_message = "layer_arn must be the versioned ARN of the layer."
   }
+}
+
+run "trusts_an_existing_issuer_instead_of_creating_a_user_pool" {
+  command = plan
+
+  variables {
+    jwt_issuer   = "https://login.example.com/"
+    jwt_audience = ["users-api"]
+  }
+
+  assert {
+    condition     = length(module.user_pool) == 0
+    error_message = "With jwt_issuer the stack must not create a user pool."
+  }
+
+  assert {
+    condition     = jsonencode(local.jwt_authorizer) == jsonencode({ issuer = "https://login.example.com/", audience = ["users-api"] })
+    error_message = "The authorizer must trust the given issuer and audience."
+  }
+
+  assert {
+    condition     = output.token_endpoint == null && output.client_id == null
+    error_message = "Without its own pool the stack has no token endpoint or client to output."
+  }
+}
+
+run "refuses_an_issuer_without_an_audience" {
+  command = plan
+
+  variables {
+    jwt_issuer = "https://login.example.com/"
+  }
+
+  expect_failures = [var.jwt_audience]
 }
 
 run "names_everything_after_name_prefix" {

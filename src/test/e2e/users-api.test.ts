@@ -22,7 +22,7 @@ function createUser(email: string): Promise<Response> {
 describe('npm start serving the sample API with DynamoDB Local', () => {
   it('prints the route table read from the controller', () => {
     expect(server.output()).toMatch(
-      /routes {4}POST \/users\n {12}GET {2}\/users\/\{id\}\n {12}GET {2}\/users\n/,
+      /routes {4}POST {3}\/users\n {12}GET {4}\/users\/\{id\}\n {12}PATCH {2}\/users\/\{id\}\n {12}DELETE \/users\/\{id\}\n {12}GET {4}\/users\n/,
     );
   });
 

@@ -13,6 +13,14 @@ export interface HttpApiEventOptions {
   readonly body?: string;
   /** @defaultValue false */
   readonly isBase64Encoded?: boolean;
+  /**
+   * What an HTTP API JWT authorizer verified, as it writes it: claims as strings, `scopes` from the
+   * token's `scope` claim. @defaultValue no authorizer
+   */
+  readonly jwt?: {
+    readonly claims: Readonly<Record<string, string>>;
+    readonly scopes: readonly string[];
+  };
 }
 
 /** A whole request for {@link httpApiEvent}, for tests that keep requests in tables. */
@@ -109,6 +117,13 @@ export function httpApiEvent(
       stage: '$default',
       time: '24/Nov/2026:19:03:58 +0000',
       timeEpoch: 1795633438000,
+      ...(options.jwt === undefined
+        ? {}
+        : {
+            authorizer: {
+              jwt: { claims: { ...options.jwt.claims }, scopes: [...options.jwt.scopes] },
+            },
+          }),
     },
     ...(body === undefined ? {} : { body }),
     isBase64Encoded,

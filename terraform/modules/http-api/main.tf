@@ -1,7 +1,7 @@
 locals {
   routes = merge([
     for integration_key, integration in var.integrations : {
-      for route_key in integration.route_keys : route_key => integration_key
+      for route in integration.routes : route.route_key => merge(route, { integration = integration_key })
     }
   ]...)
 }
@@ -30,7 +30,28 @@ resource "aws_apigatewayv2_route" "this" {
 
   api_id    = aws_apigatewayv2_api.this.id
   route_key = each.key
-  target    = "integrations/${aws_apigatewayv2_integration.lambda[each.value].id}"
+  target    = "integrations/${aws_apigatewayv2_integration.lambda[each.value.integration].id}"
+
+  # A protected route: API Gateway checks the token (signature, issuer, audience, expiry) and, when
+  # the route lists scopes, that the token holds at least one of them, before invoking the
+  # function; the function checks what @Authorized requires again.
+  authorization_type   = each.value.authorization_type
+  authorizer_id        = each.value.authorization_type == "JWT" ? aws_apigatewayv2_authorizer.jwt[0].id : null
+  authorization_scopes = each.value.authorization_type == "JWT" && length(each.value.scopes) > 0 ? each.value.scopes : null
+}
+
+resource "aws_apigatewayv2_authorizer" "jwt" {
+  count = var.jwt_authorizer == null ? 0 : 1
+
+  api_id           = aws_apigatewayv2_api.this.id
+  name             = var.jwt_authorizer.name
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = var.jwt_authorizer.issuer
+    audience = var.jwt_authorizer.audience
+  }
 }
 
 resource "aws_cloudwatch_log_group" "access" {

@@ -22,3 +22,15 @@ output "access_log_group_name" {
   description = "Name of the CloudWatch log group holding the access logs."
   value       = aws_cloudwatch_log_group.access.name
 }
+
+output "protected_routes" {
+  description = "Route key => authorization scopes of the routes behind the JWT authorizer."
+  value = {
+    for route_key, route in local.routes : route_key => route.scopes if route.authorization_type == "JWT"
+  }
+}
+
+output "authorizer_id" {
+  description = "ID of the JWT authorizer, or null without one."
+  value       = var.jwt_authorizer == null ? null : aws_apigatewayv2_authorizer.jwt[0].id
+}

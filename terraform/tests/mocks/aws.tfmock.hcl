@@ -53,3 +53,42 @@ mock_resource "aws_apigatewayv2_stage" {
     invoke_url = "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/"
   }
 }
+
+mock_resource "aws_apigatewayv2_authorizer" {
+  defaults = {
+    id = "auth001"
+  }
+}
+
+mock_resource "aws_cognito_user_pool" {
+  defaults = {
+    id       = "eu-west-1_AbCdEf123"
+    arn      = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"
+    endpoint = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
+  }
+}
+
+mock_resource "aws_cognito_user_pool_client" {
+  defaults = {
+    id            = "4example0client0id0abcdefg"
+    client_secret = "mock-client-secret"
+  }
+}
+
+mock_resource "aws_cognito_resource_server" {
+  defaults = {
+    scope_identifiers = ["users/write"]
+  }
+}
+
+mock_data "aws_caller_identity" {
+  defaults = {
+    account_id = "123456789012"
+  }
+}
+
+mock_data "aws_region" {
+  defaults = {
+    name = "eu-west-1"
+  }
+}
