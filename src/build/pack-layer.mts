@@ -18,6 +18,8 @@ import { bundleLayerPackages } from './layer-package-bundles.ts';
 import { FRAMEWORK_PACKAGES } from './layer-packages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The package's build, as `npm pack` ships it: the layer's framework, and the command line. */
+const PACKAGE_DIST = join(ROOT, 'dist');
 const DIST = join(ROOT, 'layer-dist');
 const LAYER_MODULES = join(DIST, 'nodejs/node_modules');
 const PACKAGE_NAME = 'lambda-controllers';
@@ -102,6 +104,11 @@ function writeMainEntry(): void {
   );
 }
 
+/** Gives the package's dist/ the framework tsup built into the layer, beside dist/cli. */
+function copyFrameworkToPackage(): void {
+  cpSync(join(LAYER_MODULES, PACKAGE_NAME, 'dist'), PACKAGE_DIST, { recursive: true });
+}
+
 /** Copies every non-dev package of the lockfile, keeping its place in the node_modules tree. */
 function copyRuntimeDependencies(): string[] {
   const lock = readJson<{ packages: Record<string, LockEntry> }>(join(ROOT, 'package-lock.json'));
@@ -164,6 +171,7 @@ async function main(): Promise<void> {
         `${PACKAGE_NAME}/dist/${built} is missing under ${LAYER_MODULES}: run tsup first.`,
       );
   }
+  copyFrameworkToPackage();
   writePackageManifest(readJson<PackageJson>(join(ROOT, 'package.json')));
   writeMainEntry();
   const locations = copyRuntimeDependencies();
