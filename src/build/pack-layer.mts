@@ -109,13 +109,22 @@ function copyFrameworkToPackage(): void {
   cpSync(join(LAYER_MODULES, PACKAGE_NAME, 'dist'), PACKAGE_DIST, { recursive: true });
 }
 
+/**
+ * Runtime dependencies of the local server's /docs page, not of functions: swagger-ui-dist and
+ * what it depends on. They stay out of the layer.
+ */
+const LOCAL_ONLY_PACKAGES = new Set(['node_modules/swagger-ui-dist', 'node_modules/@scarf/scarf']);
+
 /** Copies every non-dev package of the lockfile, keeping its place in the node_modules tree. */
 function copyRuntimeDependencies(): string[] {
   const lock = readJson<{ packages: Record<string, LockEntry> }>(join(ROOT, 'package-lock.json'));
   const locations = Object.entries(lock.packages)
     .filter(
       ([location, entry]) =>
-        location.startsWith('node_modules/') && entry.dev !== true && entry.link !== true,
+        location.startsWith('node_modules/') &&
+        entry.dev !== true &&
+        entry.link !== true &&
+        !LOCAL_ONLY_PACKAGES.has(location),
     )
     .map(([location]) => location)
     .filter((location) => existsSync(join(ROOT, location)))
