@@ -32,12 +32,14 @@ const fullCoverage = { lines: 100, functions: 100, branches: 95 };
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // src/local, src/build and the layer entry run in child processes, where jest cannot count.
+  // src/local, src/cli, src/build and the layer entry run in child processes, where jest cannot
+  // count.
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/**/*.test.ts',
     '!src/test/**',
     '!src/local/**',
+    '!src/cli/**',
     '!src/build/**',
     '!src/layer/main.ts',
   ],

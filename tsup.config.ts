@@ -35,6 +35,7 @@ export default defineConfig([
     // `main.js` re-exports), are built together: code they share goes to shared chunks, so a
     // process holds one copy of the framework whichever entries it loads, and code only the
     // OpenAPI entry uses stays in `dist/openapi.js`, out of every cold start.
+    // The layer packer copies the result to the package's dist/, which `npm pack` ships.
     ...common,
     entry: { ...PUBLIC_ENTRIES, main: 'src/layer/main.ts' },
     outDir: `${LAYER_MODULES}/lambda-controllers/dist`,
@@ -46,6 +47,9 @@ export default defineConfig([
     clean: true,
   },
   {
+    // The sample function, as `lambda-controllers build sample-api/routes.ts` builds it too (a
+    // test holds the two to the same bytes); here so that tsup alone, as --watch runs it,
+    // rebuilds it.
     ...common,
     entry: { routes: 'sample-api/routes.ts' },
     outDir: 'layer-dist/functions/sample-api',
@@ -53,8 +57,8 @@ export default defineConfig([
     clean: true,
   },
   {
-    // The local runner (npm start, npm run invoke) and the children it starts: not part of the
-    // layer. Packages stay external and resolve at run time: the runner's from the repository's
+    // The local runner (lambda-controllers start and invoke) and the children it starts: shipped
+    // in the package, not part of the layer. Packages stay external and resolve at run time: the runner's from the repository's
     // node_modules, the function's (in the worker) through NODE_PATH, as on Lambda. The framework
     // is never bundled here: the route reader requires the layer's own copy.
     ...common,
@@ -64,7 +68,15 @@ export default defineConfig([
       worker: 'src/local/worker.ts',
       'describe-routes': 'src/local/describe-routes.ts',
     },
-    outDir: 'layer-dist/local',
+    outDir: 'dist/local',
     skipNodeModulesBundle: true,
+  },
+  {
+    // The lambda-controllers command, shipped in the package (its bin), not in the layer.
+    ...common,
+    entry: { 'lambda-controllers': 'src/cli/main.ts' },
+    outDir: 'dist/cli',
+    skipNodeModulesBundle: true,
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 /** The local server's command-line entry, as `npm run build` leaves it. */
-const CLI = fileURLToPath(new URL('../../layer-dist/local/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/local/cli.js', import.meta.url));
 
 /** Lines of the server's output kept for the error when it stops early. */
 const KEPT_LINES = 50;

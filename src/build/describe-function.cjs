@@ -8,9 +8,9 @@ async function main() {
   const layer = process.env.NODE_PATH;
   if (layer === undefined) throw new Error('NODE_PATH must be the layer node_modules folder.');
   const { loadHandler } = require(join(layer, 'main.js'));
-  const { describeRoutes } = require(
-    require.resolve('lambda-controllers/openapi', { paths: [layer] }),
-  );
+  // By path: a bare `lambda-controllers/openapi` from inside this repository resolves to the
+  // repository's own package (self-reference), not to the layer's copy the handler was made by.
+  const { describeRoutes } = require(join(layer, 'lambda-controllers/dist/openapi.js'));
   const handler = await loadHandler();
   const routes = describeRoutes(handler).map(({ method, path, authorization }) => ({
     method,

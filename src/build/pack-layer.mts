@@ -19,6 +19,8 @@ import { FRAMEWORK_PACKAGES, ON_DEMAND_PACKAGES } from './layer-packages.ts';
 import { ROUTE_MANIFEST, writeRouteManifests } from './route-manifest.mts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The package's build, as `npm pack` ships it: the layer's framework, and the command line. */
+const PACKAGE_DIST = join(ROOT, 'dist');
 const DIST = join(ROOT, 'layer-dist');
 const LAYER_MODULES = join(DIST, 'nodejs/node_modules');
 const PACKAGE_NAME = 'lambda-controllers';
@@ -106,13 +108,27 @@ function writeMainEntry(): void {
   );
 }
 
+/** Gives the package's dist/ the framework tsup built into the layer, beside dist/cli. */
+function copyFrameworkToPackage(): void {
+  cpSync(join(LAYER_MODULES, PACKAGE_NAME, 'dist'), PACKAGE_DIST, { recursive: true });
+}
+
+/**
+ * Runtime dependencies of the local server's /docs page, not of functions: swagger-ui-dist and
+ * what it depends on. They stay out of the layer.
+ */
+const LOCAL_ONLY_PACKAGES = new Set(['node_modules/swagger-ui-dist', 'node_modules/@scarf/scarf']);
+
 /** Copies every non-dev package of the lockfile, keeping its place in the node_modules tree. */
 function copyRuntimeDependencies(): string[] {
   const lock = readJson<{ packages: Record<string, LockEntry> }>(join(ROOT, 'package-lock.json'));
   const locations = Object.entries(lock.packages)
     .filter(
       ([location, entry]) =>
-        location.startsWith('node_modules/') && entry.dev !== true && entry.link !== true,
+        location.startsWith('node_modules/') &&
+        entry.dev !== true &&
+        entry.link !== true &&
+        !LOCAL_ONLY_PACKAGES.has(location),
     )
     .map(([location]) => location)
     .filter((location) => existsSync(join(ROOT, location)))
@@ -171,6 +187,7 @@ async function main(): Promise<void> {
         `${PACKAGE_NAME}/dist/${built} is missing under ${LAYER_MODULES}: run tsup first.`,
       );
   }
+  copyFrameworkToPackage();
   writePackageManifest(readJson<PackageJson>(join(ROOT, 'package.json')));
   writeMainEntry();
   const locations = copyRuntimeDependencies();

@@ -21,4 +21,19 @@ describe('assertSingleCopies', () => {
     ];
     expect(() => assertSingleCopies(loaded, '/var/task/routes.js')).not.toThrow();
   });
+
+  it('does not count the local runner of an installed lambda-controllers as a copy', () => {
+    const loaded = [
+      '/project/node_modules/lambda-controllers/dist/local/worker.js',
+      '/project/layer-dist/nodejs/node_modules/lambda-controllers/dist/main.js',
+      '/tmp/task/routes.js',
+    ];
+    expect(() => assertSingleCopies(loaded, '/tmp/task/routes.js')).not.toThrow();
+    expect(() =>
+      assertSingleCopies(
+        [...loaded, '/project/node_modules/lambda-controllers/dist/index.js'],
+        '/tmp/task/routes.js',
+      ),
+    ).toThrow('loaded a second copy of lambda-controllers');
+  });
 });

@@ -3,13 +3,24 @@ import { RoutesModuleError } from '../errors/config-errors';
 /** Packages whose classes or metadata stores break when two copies run in one process. */
 const STATEFUL_PACKAGES = ['lambda-controllers', 'class-validator', 'class-transformer'];
 
+/**
+ * The local runner and the command line, run from an installed lambda-controllers: they load a
+ * function beside the layer's copy but hold none of the framework's state.
+ */
+const TOOL_FOLDERS = ['dist/local/', 'dist/cli/'];
+
 /** The folders of every loaded copy of `name`, read from module paths such as `…/node_modules/name/…`. */
 function copiesOf(name: string, loadedFiles: readonly string[]): string[] {
   const marker = `/node_modules/${name}/`;
   const roots = new Set<string>();
   for (const file of loadedFiles) {
     const at = file.lastIndexOf(marker);
-    if (at !== -1) roots.add(file.slice(0, at + marker.length - 1));
+    if (at === -1) continue;
+    const inside = file.slice(at + marker.length);
+    if (name === 'lambda-controllers' && TOOL_FOLDERS.some((tool) => inside.startsWith(tool))) {
+      continue;
+    }
+    roots.add(file.slice(0, at + marker.length - 1));
   }
   return [...roots].sort();
 }

@@ -46,6 +46,7 @@ export function formatBanner(facts: BannerFacts): string {
     ),
     `  stage     ${options.stage}`,
     ...labelled('routes', routes),
+    ...(options.docs ? [`  docs      ${facts.url}/docs/ (rendered from /openapi.json)`] : []),
     `  watch     ${facts.watching ?? 'off (--watch rebuilds and reloads on change)'}`,
     'Press Ctrl-C to stop.',
   ].join('\n');

@@ -20,6 +20,7 @@ describe('parseLocalArgs', () => {
       stage: '$default',
       watch: false,
       openapi: false,
+      docs: false,
       timeoutSeconds: 30,
       memoryMb: 512,
       concurrency: 4,
@@ -33,6 +34,10 @@ describe('parseLocalArgs', () => {
 
   it('turns on the OpenAPI document with --openapi', () => {
     expect(parseLocalArgs(['--openapi'], {}, 'serve').openapi).toBe(true);
+  });
+
+  it('turns on the API reference, and the document it renders, with --docs', () => {
+    expect(parseLocalArgs(['--docs'], {}, 'serve')).toMatchObject({ docs: true, openapi: true });
   });
 
   it('reads --function relative to where npm was run (INIT_CWD)', () => {

@@ -11,6 +11,8 @@ export interface LocalOptions {
   readonly watch: boolean;
   /** Serve the routes' OpenAPI document at `GET /openapi.json`. */
   readonly openapi: boolean;
+  /** Serve the interactive API reference at `GET /docs/` (implies `openapi`). */
+  readonly docs: boolean;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly concurrency: number;
@@ -49,6 +51,7 @@ Options:
   --stage NAME        serve under /NAME like a named stage (default: $default, no prefix)
   --watch             rebuild and reload the function when its sources change
   --openapi           serve the routes' OpenAPI 3.1 document at GET /openapi.json
+  --docs              serve an interactive API reference at /docs/ (implies --openapi)
   --timeout SECONDS   function timeout, 1-900 (default: 30)
   --memory MB         function memory, 128-10240 (default: 512)
   --concurrency N     most warm workers at once (default: 4)
@@ -60,7 +63,7 @@ Options:
 
 type Command = 'serve' | 'invoke';
 
-const SERVE_ONLY = ['port', 'stage', 'watch', 'openapi', 'concurrency'] as const;
+const SERVE_ONLY = ['port', 'stage', 'watch', 'openapi', 'docs', 'concurrency'] as const;
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -111,6 +114,7 @@ function parse(argv: readonly string[]) {
         stage: { type: 'string' },
         watch: { type: 'boolean' },
         openapi: { type: 'boolean' },
+        docs: { type: 'boolean' },
         timeout: { type: 'string' },
         memory: { type: 'string' },
         concurrency: { type: 'string' },
@@ -156,7 +160,8 @@ export function parseLocalArgs(
     functionName: basename(functionDir),
     stage: stageName(values.stage ?? '$default'),
     watch: values.watch ?? false,
-    openapi: values.openapi ?? false,
+    openapi: (values.openapi ?? false) || (values.docs ?? false),
+    docs: values.docs ?? false,
     timeoutSeconds: integer('timeout', values.timeout ?? '30', 1, 900),
     memoryMb: integer('memory', values.memory ?? '512', 128, 10240),
     concurrency: integer('concurrency', values.concurrency ?? '4', 1, 1000),

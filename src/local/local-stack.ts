@@ -125,6 +125,7 @@ export async function startLocalStack(
       invoke: (event, awsRequestId) => host.invoke(event, awsRequestId),
       routes: () => host.routes,
       openapi: options.openapi ? () => host.openapi : undefined,
+      docs: options.docs,
       log: (line) => output.info(line),
       colour: context.colour,
     });

@@ -7,7 +7,7 @@ import { LOCAL_DIST } from './task-root';
 /** Where `npm run build` leaves the `npm start` entry. */
 export const LOCAL_CLI = join(LOCAL_DIST, 'cli.js');
 
-/** The local server (`layer-dist/local/cli.js`) as a child process, from the moment it starts. */
+/** The local server (`dist/local/cli.js`) as a child process, from the moment it starts. */
 export interface LaunchedServer {
   readonly pid: number;
   /** Every line it printed so far, stdout and stderr interleaved. */

@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { LAMBDA_SYNC_PAYLOAD_BYTES } from '../events/lambda-limits';
+import { apiDocsAnswer } from './api-docs';
 import {
   type LocalApi,
   newApiRequestId,
@@ -36,6 +37,8 @@ export interface LocalServerOptions {
    * replaces it); `undefined` leaves that path to the function, as the deployed API does.
    */
   readonly openapi: (() => { readonly document: unknown } | { readonly error: string }) | undefined;
+  /** With `--docs`, `/docs/` serves the interactive API reference of that document. */
+  readonly docs?: boolean;
   /** Writes one finished log line. */
   readonly log: (line: string) => void;
   readonly colour: boolean;
@@ -108,6 +111,12 @@ async function answerRequest(
       note: 'served by --openapi',
     };
   }
+  const docs =
+    options.docs === true && method === 'GET' && routePath !== undefined
+      ? apiDocsAnswer(routePath)
+      : undefined;
+  if (docs !== undefined)
+    return { answer: docs, requestId: apiRequestId, note: 'served by --docs' };
   if (routePath === undefined) {
     return {
       answer: gatewayAnswer(404, 'Not Found'),

@@ -3,12 +3,19 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The repository root, from `src/local/` and from the built `layer-dist/local/` alike. */
+/**
+ * The repository root, or the installed package's, from `src/local/` and from the built
+ * `dist/local/` alike.
+ */
 export const REPO_ROOT = resolve(__dirname, '../..');
 
 /** Where `npm run build` leaves the layer's modules and the local runner's child entries. */
-export const DEFAULT_LAYER_MODULES = join(REPO_ROOT, 'layer-dist/nodejs/node_modules');
-export const LOCAL_DIST = join(REPO_ROOT, 'layer-dist/local');
+// `lambda-controllers start` names the layer of the project it runs in; the repository's own is
+// the default.
+export const DEFAULT_LAYER_MODULES =
+  process.env['LAMBDA_CONTROLLERS_LAYER_MODULES'] ??
+  join(REPO_ROOT, 'layer-dist/nodejs/node_modules');
+export const LOCAL_DIST = join(REPO_ROOT, 'dist/local');
 
 /** How a function is deployed: its code, configuration and the layer it runs on. */
 export interface FunctionSettings {

@@ -70,6 +70,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'openapi',
     'layer',
   ],
+  // The lambda-controllers command: builds with build/, serves with local/.
+  cli: ['build', 'local', 'errors'],
 };
 
 /** The package's entries, as the layer and the OpenAPI subpath name them. */

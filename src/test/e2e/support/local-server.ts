@@ -41,7 +41,7 @@ function assertBuilt(): void {
 }
 
 /**
- * Starts `layer-dist/local/cli.js` as `npm start` does, on a free port and on Lambda's Node 22,
+ * Starts `dist/local/cli.js` as `npm start` does, on a free port and on Lambda's Node 22,
  * with `args` added and `env` over this process's environment, and waits until it listens.
  */
 export async function startServer(

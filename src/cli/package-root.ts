@@ -1,0 +1,4 @@
+import { resolve } from 'node:path';
+
+/** The installed lambda-controllers package: the CLI runs from its `dist/cli/`. */
+export const PACKAGE_ROOT = resolve(__dirname, '../..');
