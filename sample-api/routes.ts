@@ -1,3 +1,4 @@
+import { instanceToPlain } from 'class-transformer';
 import {
   ApiOperation,
   ApiParam,
@@ -26,6 +27,7 @@ const MAX_LIMIT = 100;
 // The SDK has already retried with backoff before a ThrottledError reaches us; one second lets
 // DynamoDB's partition capacity refill without making the client wait long.
 const RETRY_AFTER_SECONDS = '1';
+const NDJSON = 'application/x-ndjson';
 const BUSY = 'The database is busy; retry after `Retry-After` seconds.';
 const RETRY_AFTER = { headers: { 'Retry-After': 'Seconds to wait before retrying.' } };
 
@@ -52,6 +54,31 @@ class UsersController {
       status: 201,
       headers: { location: `/users/${user.id}` },
       body: User.of(user),
+    });
+  }
+
+  /**
+   * Every user as NDJSON, one line per user, oldest first, streamed page by page where the
+   * invocation streams (a function URL with `RESPONSE_STREAM`). Public for now: it is meant for
+   * callers holding `users:write` once the API authorizes requests.
+   */
+  @Get('/users/export')
+  @ApiOperation({ summary: 'Export every user as NDJSON' })
+  @ApiResponse(200, User, {
+    description: 'One user per line (NDJSON), each as `GET /users/{id}` returns it.',
+    contentType: NDJSON,
+  })
+  @ApiProblem(503, BUSY, RETRY_AFTER)
+  export(): HttpResponse {
+    const pages = defaultUserRepository().pages();
+    return new HttpResponse({
+      headers: { 'content-type': NDJSON },
+      body: (async function* () {
+        for await (const page of pages) {
+          // A stream body is sent as written: each user goes through the same serialization.
+          yield page.map((user) => `${JSON.stringify(instanceToPlain(User.of(user)))}\n`).join('');
+        }
+      })(),
     });
   }
 

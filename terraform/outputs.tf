@@ -17,3 +17,8 @@ output "layer_arn" {
   description = "Versioned ARN of the lambda-controllers layer: list it in `layer_arns` of every function that uses main.handler."
   value       = module.layer.arn
 }
+
+output "streaming_url" {
+  description = "Function URL of the users function, streaming and IAM-signed: for GET /users/export, for example with `curl --aws-sigv4 \"aws:amz:<region>:lambda\" -N \"$(terraform output -raw streaming_url)users/export\"`."
+  value       = module.users_function.streaming_url
+}

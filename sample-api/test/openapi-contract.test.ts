@@ -50,6 +50,7 @@ describe('the sample API conforms to its OpenAPI document', () => {
       () => jsonRequest('POST', '/users', { name: 'Ada', email: 'ada@example.com' }),
     ],
     ['gets a user', 200, () => ({ method: 'GET', path: `/users/${userId}` })],
+    ['exports every user as NDJSON', 200, () => ({ method: 'GET', path: '/users/export' })],
     ['lists a page with a next cursor', 200, () => ({ method: 'GET', path: '/users?limit=1' })],
     [
       'lists the last page, nextCursor null',

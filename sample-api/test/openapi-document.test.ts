@@ -49,18 +49,19 @@ describe('npm run openapi', () => {
     expect(validateOpenApiFile(file)).toEqual({ valid: true, errors: undefined });
   });
 
-  it('documents the three routes of the built sample function', () => {
+  it('documents the four routes of the built sample function', () => {
     expect(
       Object.entries(document.paths).flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
       ),
-    ).toEqual(['POST /users', 'GET /users', 'GET /users/{id}']);
+    ).toEqual(['POST /users', 'GET /users', 'GET /users/export', 'GET /users/{id}']);
   });
 
   it.each([
     ['/users', 'post', ['201', '400', '405', '409', '413', '415', '500', '503']],
     ['/users', 'get', ['200', '400', '405', '500', '503']],
     ['/users/{id}', 'get', ['200', '404', '405', '500', '503']],
+    ['/users/export', 'get', ['200', '405', '500', '503']],
   ] as const)('documents the statuses of %s %s', (path, method, statuses) => {
     expect(Object.keys(document.paths[path]?.[method]?.responses ?? {})).toEqual(statuses);
   });

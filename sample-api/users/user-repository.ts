@@ -68,6 +68,8 @@ export interface UserRepositoryOptions {
 const [byCreated] = usersTable.globalSecondaryIndexes;
 const NOT_EXISTS = 'attribute_not_exists(pk)';
 const CREATE_ATTEMPTS = 3;
+/** Users per read of an export: big enough to keep reads few, small enough to keep memory flat. */
+const EXPORT_PAGE_SIZE = 500;
 // Without CURSOR_SECRET the MAC still rejects garbled, truncated and foreign cursors, but a
 // client who reads this source could mint one. That is acceptable here because a cursor only
 // picks where a listing of all users starts, which every caller may read in full anyway, and
@@ -190,6 +192,33 @@ export class UserRepository {
       items,
       nextCursor: more === undefined ? null : this.#cursors.encode(toStartKey(more)),
     };
+  }
+
+  /**
+   * Every user, oldest first, one page of the `by-created` index at a time: only one page is in
+   * memory whatever the table's size, and the next is read only when the caller asks for it.
+   *
+   * @param pageSize - Index entries per read.
+   */
+  async *pages(pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<UserFields[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const output = await this.#documents
+        .send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: byCreated.name,
+            KeyConditionExpression: '#partition = :users',
+            ExpressionAttributeNames: { '#partition': byCreated.partitionKey.name },
+            ExpressionAttributeValues: { ':users': USERS_PARTITION },
+            Limit: pageSize,
+            ExclusiveStartKey: startKey,
+          }),
+        )
+        .catch(raiseDomainError);
+      yield (output.Items ?? []).map(fromUserItem);
+      startKey = output.LastEvaluatedKey;
+    } while (startKey !== undefined);
   }
 
   #createCommand(user: UserFields): TransactWriteCommand {

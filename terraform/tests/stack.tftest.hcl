@@ -35,8 +35,8 @@ run "plans_the_stack_with_its_defaults" {
   }
 
   assert {
-    condition     = local.users_route_keys == ["GET /users", "GET /users/{id}", "POST /users"]
-    error_message = "The API must route exactly GET /users, GET /users/{id} and POST /users."
+    condition     = local.users_route_keys == ["GET /users", "GET /users/export", "GET /users/{id}", "POST /users"]
+    error_message = "The API must route exactly GET /users, GET /users/export, GET /users/{id} and POST /users."
   }
 
   assert {
