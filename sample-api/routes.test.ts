@@ -1,5 +1,5 @@
 import type { LogRecord } from 'lambda-controllers';
-import { testClient } from 'lambda-controllers/testing';
+import { type TestRequestOptions, testClient } from 'lambda-controllers/testing';
 import { routes, USERS_WRITE } from './routes.ts';
 import { InvalidCursorError } from './users/cursor.ts';
 import {
@@ -19,6 +19,7 @@ const mockRepository = {
   list: jest.fn(),
   update: jest.fn(),
   delete: jest.fn(),
+  pages: jest.fn(),
 };
 
 const errors: LogRecord[] = [];
@@ -326,5 +327,35 @@ describe('PATCH and DELETE /users/{id}', () => {
 
     // Assess
     expect(response.status).toBe(404);
+  });
+});
+
+describe('GET /users/export', () => {
+  async function* onePage() {
+    yield [USER];
+  }
+
+  it.each<[string, number, TestRequestOptions]>([
+    ['a token with users/write', 200, { principal: { subject: 'svc', scopes: [USERS_WRITE] } }],
+    [
+      'an IAM-signed call to the function URL',
+      200,
+      {
+        source: 'function-url' as const,
+        principal: { subject: 'arn:aws:iam::123456789012:user/ops' },
+      },
+    ],
+    ['a token without users/write', 403, { principal: { subject: 'svc', scopes: ['users/read'] } }],
+    ['no token', 401, {}],
+  ])('answers %s with %i', async (_label, status, init) => {
+    // Prepare
+    mockRepository.pages.mockReturnValue(onePage());
+
+    // Act
+    const response = await client.get('/users/export', init);
+
+    // Assess
+    expect(response.status).toBe(status);
+    if (status === 200) expect(response.body).toBe(`${JSON.stringify(SENT)}\n`);
   });
 });

@@ -1,3 +1,5 @@
+import { instanceToPlain } from 'class-transformer';
+import type { Guard } from 'lambda-controllers';
 import {
   ApiOperation,
   ApiParam,
@@ -21,6 +23,7 @@ import {
   PreconditionRequiredError,
   Query,
   ServiceUnavailableError,
+  UseGuards,
 } from 'lambda-controllers';
 import { etagOf, versionsMatching } from './http/etag.ts';
 import { CreateUserDto } from './users/create-user-dto.ts';
@@ -42,6 +45,7 @@ const MAX_LIMIT = 100;
 // The SDK has already retried with backoff before a ThrottledError reaches us; one second lets
 // DynamoDB's partition capacity refill without making the client wait long.
 const RETRY_AFTER_SECONDS = '1';
+const NDJSON = 'application/x-ndjson';
 const BUSY = 'The database is busy; retry after `Retry-After` seconds.';
 const RETRY_AFTER = { headers: { 'Retry-After': 'Seconds to wait before retrying.' } };
 const ETAG = { headers: { ETag: "The user's version, for `If-Match` on a change." } };
@@ -51,6 +55,10 @@ const ETAG = { headers: { ETag: "The user's version, for `If-Match` on a change.
  */
 export const USERS_WRITE = 'users/write';
 const NO_USER = 'There is no user with this id.';
+
+/** The export's rule: a token with `users/write`, or an IAM-signed call to the function URL. */
+const mayExport: Guard = ({ principal }) =>
+  principal?.source === 'iam' || principal?.scopes.includes(USERS_WRITE) === true;
 
 /**
  * The users API. It speaks HTTP only: statuses, headers and DTOs; the repository it is given owns
@@ -78,6 +86,34 @@ class UsersController {
       status: 201,
       headers: { location: `/users/${user.id}` },
       body: User.of(user),
+    });
+  }
+
+  /**
+   * Every user as NDJSON, one line per user, oldest first, streamed page by page where the
+   * invocation streams (a function URL with `RESPONSE_STREAM`). It hands out every address, so
+   * it needs `users/write` through the HTTP API, or a caller that IAM let through the function
+   * URL (`AWS_IAM`), whose principal has no scopes.
+   */
+  @Get('/users/export')
+  @Authorized()
+  @UseGuards(mayExport)
+  @ApiOperation({ summary: 'Export every user as NDJSON' })
+  @ApiResponse(200, User, {
+    description: 'One user per line (NDJSON), each as `GET /users/{id}` returns it.',
+    contentType: NDJSON,
+  })
+  @ApiProblem(503, BUSY, RETRY_AFTER)
+  export(): HttpResponse {
+    const pages = this.users.pages();
+    return new HttpResponse({
+      headers: { 'content-type': NDJSON },
+      body: (async function* () {
+        for await (const page of pages) {
+          // A stream body is sent as written: each user goes through the same serialization.
+          yield page.map((user) => `${JSON.stringify(instanceToPlain(User.of(user)))}\n`).join('');
+        }
+      })(),
     });
   }
 

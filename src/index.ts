@@ -51,6 +51,7 @@ export { NotAnHttpEventError } from './events/not-an-http-event-error';
 export type { EventSourceName } from './events/types';
 export { createHandler, type LambdaHandler } from './handler/create-handler';
 export type { HandlerOptions } from './handler/options';
+export { streamifyHandler, streamingHandlerOf } from './handler/streaming-handler';
 export type { CorsOptions } from './http/cors';
 export type { LambdaHttpRequest } from './http/request';
 export { type HeaderValue, HttpResponse, type HttpResponseInit } from './http/response';
@@ -69,6 +70,15 @@ export { createStateKey, type RequestState, type StateKey } from './middleware/s
 export type { ControllerResolver } from './routing/instantiate-controller';
 export type { Controller } from './routing/route-table';
 export { CircularBodyError } from './serialization/circular-body-error';
+export {
+  type AwsLambdaRuntime,
+  type HttpPrelude,
+  type LambdaResponseStream,
+  STREAM_VARIABLE,
+  type StreamingHandler,
+  streamingRequested,
+} from './streaming/lambda-runtime';
+export { type ServerSentEvent, sse } from './streaming/sse';
 
 /**
  * Binds the caller's principal, `undefined` when there is none; the `Principal` type says

@@ -88,6 +88,8 @@ module "users_function" {
   http_api_execution_arn = module.http_api.execution_arn
   environment            = local.users_function_environment
   policy_statements      = local.users_function_policy_statements
+  # GET /users/export streams its NDJSON through this URL.
+  streaming_url = true
 }
 
 module "http_api" {

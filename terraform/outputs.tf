@@ -32,3 +32,8 @@ output "user_pool_id" {
   description = "The stack's Cognito user pool (null with jwt_issuer)."
   value       = local.own_user_pool ? module.user_pool[0].user_pool_id : null
 }
+
+output "streaming_url" {
+  description = "Function URL of the users function, streaming and IAM-signed: for GET /users/export, for example with `curl --aws-sigv4 \"aws:amz:<region>:lambda\" -N \"$(terraform output -raw streaming_url)users/export\"`."
+  value       = module.users_function.streaming_url
+}

@@ -76,6 +76,25 @@ describe('the sample API conforms to its OpenAPI document', () => {
       () => jsonRequest('POST', '/users', { name: 'Ada', email: 'ada@example.com' }),
     ],
     ['gets a user', 200, () => ({ method: 'GET', path: `/users/${userId}` })],
+    [
+      'exports every user as NDJSON',
+      200,
+      () => ({
+        method: 'GET',
+        path: '/users/export',
+        jwt: { claims: { sub: 'client', scope: 'users/write' }, scopes: ['users/write'] },
+      }),
+    ],
+    ['refuses the export without a token', 401, () => ({ method: 'GET', path: '/users/export' })],
+    [
+      'refuses the export to a token without users/write',
+      403,
+      () => ({
+        method: 'GET',
+        path: '/users/export',
+        jwt: { claims: { sub: 'client', scope: 'users/read' }, scopes: ['users/read'] },
+      }),
+    ],
     ['lists a page with a next cursor', 200, () => ({ method: 'GET', path: '/users?limit=1' })],
     [
       'lists the last page, nextCursor null',

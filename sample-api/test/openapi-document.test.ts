@@ -58,7 +58,7 @@ describe('npm run openapi', () => {
     expect(lintOpenApiFile(file)).toEqual([]);
   });
 
-  it('documents users/write on PATCH and DELETE, and security: [] on the public routes', () => {
+  it('documents users/write on PATCH and DELETE, a token on the export, and security: [] on the public routes', () => {
     const security = Object.fromEntries(
       Object.entries(document.paths).flatMap(([path, item]) =>
         Object.entries(item).map(([method, operation]) => [
@@ -72,12 +72,13 @@ describe('npm run openapi', () => {
       'POST /users': [],
       'GET /users': [],
       'GET /users/{id}': [],
+      'GET /users/export': [{ bearerAuth: [] }],
       'PATCH /users/{id}': [{ bearerAuth: ['users/write'] }],
       'DELETE /users/{id}': [{ bearerAuth: ['users/write'] }],
     });
   });
 
-  it('documents the five routes of the built sample function', () => {
+  it('documents the six routes of the built sample function', () => {
     expect(
       Object.entries(document.paths).flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
@@ -85,6 +86,7 @@ describe('npm run openapi', () => {
     ).toEqual([
       'POST /users',
       'GET /users',
+      'GET /users/export',
       'GET /users/{id}',
       'PATCH /users/{id}',
       'DELETE /users/{id}',
@@ -95,6 +97,7 @@ describe('npm run openapi', () => {
     ['/users', 'post', ['201', '400', '405', '409', '413', '415', '500', '503']],
     ['/users', 'get', ['200', '400', '405', '500', '503']],
     ['/users/{id}', 'get', ['200', '404', '405', '500', '503']],
+    ['/users/export', 'get', ['200', '401', '403', '405', '500', '503']],
     [
       '/users/{id}',
       'patch',

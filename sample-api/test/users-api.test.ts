@@ -84,6 +84,31 @@ describe('sample API through main.handler', () => {
     }
   });
 
+  it('exports every user as NDJSON, without the item version', async () => {
+    // Prepare
+    const created = await api.request(
+      jsonRequest('POST', '/users', { name: 'Exported', email: 'exported@example.com' }),
+    );
+
+    // Act
+    const response = await api.request({
+      method: 'GET',
+      path: '/users/export',
+      jwt: { claims: { sub: 'client', scope: 'users/write' }, scopes: ['users/write'] },
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/x-ndjson');
+    const lines = response.body
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toContainEqual(created.json);
+    expect(lines.map(userOf)).toHaveLength(lines.length);
+    expect(response.body).not.toContain('version');
+  });
+
   it('answers 404 problem for a UUID that is no user', async () => {
     const response = await api.request({
       method: 'GET',

@@ -91,6 +91,8 @@ const CREATE_ATTEMPTS = 3;
 // Reads and conditional writes of one user that lost to a concurrent change: each retry reads
 // again and decides anew.
 const CHANGE_ATTEMPTS = 3;
+/** Users per read of an export: big enough to keep reads few, small enough to keep memory flat. */
+const EXPORT_PAGE_SIZE = 500;
 // Without CURSOR_SECRET the MAC still rejects garbled, truncated and foreign cursors, but a
 // client who reads this source could mint one. That is acceptable here because a cursor only
 // picks where a listing of all users starts, which every caller may read in full anyway, and
@@ -290,6 +292,33 @@ export class UserRepository {
     await sleep(10 * attempt + Math.random() * 20);
   }
 
+  /**
+   * Every user, oldest first, one page of the `by-created` index at a time: only one page is in
+   * memory whatever the table's size, and the next is read only when the caller asks for it.
+   *
+   * @param pageSize - Index entries per read.
+   */
+  async *pages(pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<UserFields[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const output = await this.#documents
+        .send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: byCreated.name,
+            KeyConditionExpression: '#partition = :users',
+            ExpressionAttributeNames: { '#partition': byCreated.partitionKey.name },
+            ExpressionAttributeValues: { ':users': USERS_PARTITION },
+            Limit: pageSize,
+            ExclusiveStartKey: startKey,
+          }),
+        )
+        .catch(raiseDomainError);
+      yield (output.Items ?? []).map(fromUserItem);
+      startKey = output.LastEvaluatedKey;
+    } while (startKey !== undefined);
+  }
+
   #createCommand(user: UserFields): TransactWriteCommand {
     return new TransactWriteCommand({
       TransactItems: [
@@ -395,7 +424,7 @@ function toStartKey(key: Readonly<Record<string, unknown>>): StringKey {
 }
 
 /** What the users API needs of a store: `UserRepository` on Lambda, a fake in unit tests. */
-export type Users = Pick<UserRepository, 'create' | 'get' | 'list' | 'update' | 'delete'>;
+export type Users = Pick<UserRepository, 'create' | 'get' | 'list' | 'update' | 'delete' | 'pages'>;
 
 /**
  * The container's repository behind the `Users` interface, built on the first call rather than
@@ -408,4 +437,5 @@ export const lazyUserRepository: Users = {
   list: (options) => defaultUserRepository().list(options),
   update: (id, changes, ifVersion) => defaultUserRepository().update(id, changes, ifVersion),
   delete: (id, ifVersion) => defaultUserRepository().delete(id, ifVersion),
+  pages: (pageSize) => defaultUserRepository().pages(pageSize),
 };

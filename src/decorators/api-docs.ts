@@ -35,6 +35,8 @@ export interface ApiResponseOptions {
   readonly description?: string;
   /** Headers the response always carries: name → description. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The body's media type, for a streamed or non-JSON body. @defaultValue `application/json` */
+  readonly contentType?: string;
 }
 
 /**
@@ -164,6 +166,7 @@ export function ApiResponse(
       body,
       description: options.description,
       headers: options.headers ?? {},
+      ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
     });
   };
 }

@@ -10,6 +10,8 @@ import { logRequest } from '../logging/access-log';
 import type { ControllerResolver } from '../routing/instantiate-controller';
 import { buildRouteTable, type Controller } from '../routing/route-table';
 import { recordServedRoutes } from '../routing/served-routes';
+import { collectStream } from '../streaming/collect-stream';
+import { type AnsweredEvent, recordHandlerParts } from './answered-event';
 import { describeError } from './describe-error';
 import { type Answer, dispatch, problemOf } from './dispatch';
 import { buildMiddlewarePipeline, dispatchThroughMiddleware } from './middleware-dispatch';
@@ -56,8 +58,11 @@ function withCors(
   return cors.decorate(answer.response, request.headers['origin']);
 }
 
-/** The response serialized for `source`; a body it cannot carry becomes a 500 problem. */
-function serialize(
+/**
+ * The response serialized for `source`, a stream body collected first; a body it cannot carry
+ * (or a stream that fails while it is read) becomes a 500 problem.
+ */
+async function serialize(
   response: HttpResponse,
   request: LambdaHttpRequest,
   source: AnySource,
@@ -66,21 +71,32 @@ function serialize(
     readonly requestId: string | undefined;
     readonly route: string | null;
   },
-): OutgoingResponse {
+): Promise<OutgoingResponse> {
   const { options, requestId, route } = context;
+  const tooLarge = (size: number) =>
+    toOutgoingResponse(
+      problemOf(
+        new InternalServerError(
+          `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
+          { expose: true },
+        ),
+        options,
+        requestId,
+        route,
+      ),
+      request.method,
+    );
   let outgoing: OutgoingResponse;
   try {
-    outgoing = toOutgoingResponse(response, request.method);
+    const collected = await collectStream(response, request.method, source.maxResponseBytes);
+    // Counted while read: the stream stopped at the first chunk past the limit.
+    if (collected.kind === 'too-large') return tooLarge(collected.bytes);
+    outgoing = toOutgoingResponse(collected.response, request.method);
   } catch (error) {
     return toOutgoingResponse(problemOf(error, options, requestId, route), request.method);
   }
   const size = Buffer.byteLength(outgoing.body);
-  if (size <= source.maxResponseBytes) return outgoing;
-  const tooLarge = new InternalServerError(
-    `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
-    { expose: true },
-  );
-  return toOutgoingResponse(problemOf(tooLarge, options, requestId, route), request.method);
+  return size <= source.maxResponseBytes ? outgoing : tooLarge(size);
 }
 
 /**
@@ -136,8 +152,9 @@ export function createHandler(
   const { logger } = resolved;
 
   // The path of every event: detect its source, read it into a request, dispatch it to its
-  // route, add CORS, serialize, and write it back in the source's own format.
-  const handler = async (event: unknown, context: Context): Promise<unknown> => {
+  // route, add CORS; then serialize and write it back in the source's own format (`result`), or
+  // stream it (`streamingHandlerOf`).
+  const answer = async (event: unknown, context: unknown): Promise<AnsweredEvent> => {
     const started = performance.now();
     const requestId = requestIdOf(context);
     let source: AnySource;
@@ -148,39 +165,61 @@ export function createHandler(
       throw error;
     }
     let request: LambdaHttpRequest | undefined;
-    let outgoing: OutgoingResponse;
     let route: string | null = null;
     try {
-      request = source.toRequest(event, context, { basePath: resolved.basePath });
-      const answer =
+      request = source.toRequest(event, context as Context, { basePath: resolved.basePath });
+      const answered =
         pipeline === undefined
           ? await dispatch(table, request, resolved, requestId)
           : await dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
-      route = answer.route;
-      const response = withCors(answer, request, resolved);
-      outgoing = serialize(response, request, source, { options: resolved, requestId, route });
+      route = answered.route;
+      const response = withCors(answered, request, resolved);
+      return { started, requestId, source, request, route, response };
     } catch (error) {
       // Reached only by a fault in the framework itself: every controller error is answered above.
       logger.error({ message: 'framework error', requestId, error: describeError(error) });
+      return { started, requestId, source, request, route, response: undefined };
+    }
+  };
+  const logAnswer = (answered: AnsweredEvent, status: number): void => {
+    if (!resolved.accessLog) return;
+    const { request, route, started, requestId } = answered;
+    logRequest(logger, {
+      method: truncateInput(request?.method ?? 'UNKNOWN'),
+      path: truncateInput(request?.path ?? '', ACCESS_LOG_PATH_LIMIT),
+      route,
+      status,
+      durationMs: performance.now() - started,
+      requestId,
+      sourceRequestId:
+        request?.sourceRequestId === undefined ? undefined : truncateInput(request.sourceRequestId),
+    });
+  };
+  const result = async (answered: AnsweredEvent, event: unknown): Promise<unknown> => {
+    const { source, request, requestId, route, response } = answered;
+    let outgoing: OutgoingResponse;
+    try {
+      outgoing =
+        request === undefined || response === undefined
+          ? lastResort(requestId, request?.method)
+          : await serialize(response, request, source, { options: resolved, requestId, route });
+    } catch (error) {
+      logger.error({ message: 'framework error', requestId, error: describeError(error) });
       outgoing = lastResort(requestId, request?.method);
     }
-    const result = source.toResult(outgoing, event, logger);
-    if (resolved.accessLog) {
-      logRequest(logger, {
-        method: truncateInput(request?.method ?? 'UNKNOWN'),
-        path: truncateInput(request?.path ?? '', ACCESS_LOG_PATH_LIMIT),
-        route,
-        status: outgoing.status,
-        durationMs: performance.now() - started,
-        requestId,
-        sourceRequestId:
-          request?.sourceRequestId === undefined
-            ? undefined
-            : truncateInput(request.sourceRequestId),
-      });
-    }
-    return result;
+    const written = source.toResult(outgoing, event, logger);
+    logAnswer(answered, outgoing.status);
+    return written;
   };
+  const handler = async (event: unknown, context: Context): Promise<unknown> =>
+    result(await answer(event, context), event);
+  recordHandlerParts(handler, {
+    answer,
+    result,
+    problem: (error, answered) => problemOf(error, resolved, answered.requestId, answered.route),
+    logAnswer,
+    logger,
+  });
   recordServedRoutes(handler, {
     routes: table.routes,
     validator: resolved.validator,

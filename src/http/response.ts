@@ -28,14 +28,19 @@ export interface HttpResponseInit {
   /** Complete `Set-Cookie` values, each sent as its own header (or v2 `cookies` entry). */
   readonly cookies?: readonly string[];
   /**
-   * A string (sent as text), a `Buffer`/`Uint8Array` (sent base64-encoded), or any other value
-   * (sent as JSON). `undefined` sends no body.
+   * A string (sent as text), a `Buffer`/`Uint8Array` (sent base64-encoded), a stream (a Node
+   * `Readable`, a web `ReadableStream` or any `AsyncIterable` of strings and bytes: streamed where
+   * the invocation streams, collected otherwise), or any other value (sent as JSON). `undefined`
+   * sends no body.
    */
   readonly body?: unknown;
 }
 
-/** How a response body is sent: none, text, base64 bytes, or a value serialized as JSON. */
-export type BodyKind = 'none' | 'text' | 'binary' | 'json';
+/**
+ * How a response body is sent: none, text, base64 bytes, a value serialized as JSON, or chunks
+ * as a stream produces them.
+ */
+export type BodyKind = 'none' | 'text' | 'binary' | 'json' | 'stream';
 
 type HeaderMap = Record<string, readonly string[]>;
 
@@ -123,10 +128,23 @@ function appendHeader(
   for (const one of values) target.push(String(one));
 }
 
+/**
+ * A body produced chunk by chunk: Node `Readable`s, web `ReadableStream`s and async generators
+ * all implement `Symbol.asyncIterator`.
+ */
+export function isStreamBody(body: unknown): body is AsyncIterable<unknown> {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof Reflect.get(body, Symbol.asyncIterator) === 'function'
+  );
+}
+
 function kindOf(body: unknown): BodyKind {
   if (body === undefined) return 'none';
   if (typeof body === 'string') return 'text';
   if (body instanceof Uint8Array) return 'binary';
+  if (isStreamBody(body)) return 'stream';
   return 'json';
 }
 
@@ -143,17 +161,20 @@ export interface OutgoingResponse {
   readonly isBase64Encoded: boolean;
 }
 
-const DEFAULT_CONTENT_TYPE: Readonly<Record<Exclude<BodyKind, 'none'>, string>> = {
+/** The `content-type` a body of each kind gets when the response names none. */
+export const DEFAULT_CONTENT_TYPE: Readonly<Record<Exclude<BodyKind, 'none'>, string>> = {
   text: 'text/plain; charset=utf-8',
   binary: 'application/octet-stream',
   json: 'application/json',
+  stream: 'application/octet-stream',
 };
 
 /**
  * Serializes an `HttpResponse` for the event sources. The body is dropped for HEAD requests and
  * for statuses that carry none (204, 205, 304, 1xx); HEAD keeps the headers GET would send.
  *
- * @throws when the body cannot be serialized to JSON (a `BigInt`, a cycle).
+ * @throws when the body cannot be serialized to JSON (a `BigInt`, a cycle), or is a stream (collect
+ * it first).
  */
 export function toOutgoingResponse(response: HttpResponse, method: string): OutgoingResponse {
   const { status, cookies, bodyKind } = response;
@@ -174,6 +195,9 @@ export function toOutgoingResponse(response: HttpResponse, method: string): Outg
 
 function serialize(response: HttpResponse): string {
   const { body } = response;
+  if (response.bodyKind === 'stream') {
+    throw new TypeError('A stream body is written as it comes or collected, never serialized.');
+  }
   if (typeof body === 'string') return body;
   if (body instanceof Uint8Array) return encodeBase64(body);
   const json: string | undefined = JSON.stringify(body);

@@ -3,7 +3,15 @@ import type { Context } from 'aws-lambda';
 // adds the file and export to its cold-start errors. The build puts this entry in the
 // lambda-controllers package, beside the main entry, so both share the one copy of the framework
 // that routes.js gets too.
-import { createHandler, type HandlerOptions, type LambdaHandler } from 'lambda-controllers';
+import {
+  type Controller,
+  createHandler,
+  type HandlerOptions,
+  type LambdaHandler,
+  STREAM_VARIABLE,
+  streamingHandlerOf,
+  streamingRequested,
+} from 'lambda-controllers';
 import { withOrigin } from '../errors/routes-origin';
 import { type LoadedRoutes, loadRoutes } from './load-routes';
 
@@ -12,7 +20,7 @@ function toHandler(loaded: LoadedRoutes): LambdaHandler {
     // Whatever routes.js exported: createHandler checks both values and names what is wrong
     // (including a `resolve` that is not a function).
     return createHandler(
-      loaded.routes as new () => object,
+      loaded.routes as Controller | readonly Controller[],
       loaded.options as HandlerOptions | undefined,
     );
   } catch (error) {
@@ -48,11 +56,37 @@ export async function loadHandler(): Promise<LambdaHandler> {
   return outcome.handler;
 }
 
-/**
- * The layer's entry point, `main.handler`. Two parameters: the Node.js 24 runtime refuses
- * non-streaming handlers that declare a third (callback) parameter.
- */
-export const handler = async (event: unknown, context: Context): Promise<unknown> => {
+/** The buffered entry point: two parameters, as the Node.js 24 runtime requires. */
+const buffered = async (event: unknown, context: Context): Promise<unknown> => {
   if (ready !== undefined) return ready(event, context);
   return (await loadHandler())(event, context);
 };
+
+/**
+ * The streaming entry point, chosen at init: Lambda decides how to invoke a function from the
+ * handler it was given, so the one handler string `main.handler` names either form.
+ */
+function streaming(): unknown {
+  const runtime: unknown = Reflect.get(globalThis, 'awslambda');
+  const streamify: unknown =
+    typeof runtime === 'object' && runtime !== null
+      ? Reflect.get(runtime, 'streamifyResponse')
+      : undefined;
+  if (typeof streamify !== 'function') {
+    throw new Error(
+      `${STREAM_VARIABLE} asks for streaming, but there is no awslambda.streamifyResponse: ` +
+        'run on the Lambda Node.js runtime, or unset the variable.',
+    );
+  }
+  return Reflect.apply(streamify, runtime, [
+    async (event: unknown, responseStream: never, context: unknown) =>
+      streamingHandlerOf(ready ?? (await loadHandler()))(event, responseStream, context),
+  ]);
+}
+
+/**
+ * The layer's entry point, `main.handler`: the buffered handler, or with
+ * `LAMBDA_CONTROLLERS_STREAM=1` the streaming one (function URLs with `RESPONSE_STREAM`, REST
+ * APIs with `responseTransferMode: STREAM`).
+ */
+export const handler = streamingRequested(process.env) ? streaming() : buffered;

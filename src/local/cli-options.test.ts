@@ -26,6 +26,7 @@ describe('parseLocalArgs', () => {
       concurrency: 4,
       services: DEFAULT_SERVICES,
       env: {},
+      stream: false,
       help: false,
       positionals: [],
       base: process.cwd(),

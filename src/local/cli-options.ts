@@ -19,6 +19,11 @@ export interface LocalOptions {
   /** The services module (`--services`), or `undefined` for `--services none`. */
   readonly services: string | undefined;
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Serve as a streaming function URL (`--stream`): `LAMBDA_CONTROLLERS_STREAM=1` for the
+   * function, function URL events, and chunked responses written as the function streams.
+   */
+  readonly stream: boolean;
   readonly help: boolean;
   /** Arguments besides flags (the event file of `npm run invoke`). */
   readonly positionals: readonly string[];
@@ -59,11 +64,12 @@ Options:
                       database, and gives it environment variables; none starts nothing
                       (default: the sample API's, DynamoDB Local with the users table)
   --env NAME=VALUE    extra environment variable for the function (repeatable)
+  --stream            serve like a function URL in RESPONSE_STREAM mode: chunks as produced
   -h, --help          show this help`;
 
 type Command = 'serve' | 'invoke';
 
-const SERVE_ONLY = ['port', 'stage', 'watch', 'openapi', 'docs', 'concurrency'] as const;
+const SERVE_ONLY = ['port', 'stage', 'watch', 'openapi', 'docs', 'concurrency', 'stream'] as const;
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -120,6 +126,7 @@ function parse(argv: readonly string[]) {
         concurrency: { type: 'string' },
         services: { type: 'string' },
         env: { type: 'string', multiple: true },
+        stream: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -167,6 +174,7 @@ export function parseLocalArgs(
     concurrency: integer('concurrency', values.concurrency ?? '4', 1, 1000),
     services: servicesModule(base, values.services),
     env: environment(values.env ?? []),
+    stream: values.stream ?? false,
     help: values.help ?? false,
     positionals,
   };

@@ -2,6 +2,7 @@ import { FunctionError, FunctionProcess, type FunctionProcessOptions } from './f
 import { type DeclaredRoutes, readRouteKeys } from './read-route-keys';
 import { RouteKeys } from './route-keys';
 import { type InvokeOutcome, WorkerPool } from './worker-pool';
+import type { StreamSink } from './worker-protocol';
 
 export interface FunctionHostOptions {
   readonly function: FunctionProcessOptions;
@@ -62,8 +63,8 @@ export class FunctionHost {
     this.#declare(keys);
   }
 
-  invoke(event: unknown, awsRequestId: string): Promise<InvokeOutcome> {
-    return this.#pool.invoke(event, awsRequestId);
+  invoke(event: unknown, awsRequestId: string, sink?: StreamSink): Promise<InvokeOutcome> {
+    return this.#pool.invoke(event, awsRequestId, sink);
   }
 
   stop(): Promise<void> {

@@ -11,7 +11,7 @@ import {
   LOCAL_DIST,
   launchInTaskRoot,
 } from './task-root';
-import type { InvokeContext, RuntimeError, WorkerMessage } from './worker-protocol';
+import type { InvokeContext, RuntimeError, StreamSink, WorkerMessage } from './worker-protocol';
 
 export { DEFAULT_LAYER_MODULES };
 
@@ -54,6 +54,7 @@ export class FunctionTimeoutError extends Error {
 interface Pending {
   resolve(payload: unknown): void;
   reject(error: Error): void;
+  readonly sink?: StreamSink | undefined;
 }
 
 /**
@@ -124,6 +125,11 @@ export class FunctionProcess {
   }
 
   #onMessage(message: WorkerMessage): void {
+    if (message.type === 'chunk') {
+      const sink = this.#pending.get(message.id)?.sink;
+      sink?.onChunk(message.contentType, Buffer.from(message.data, 'base64'));
+      return;
+    }
     if (message.type !== 'result' && message.type !== 'error') return;
     const pending = this.#pending.get(message.id);
     this.#pending.delete(message.id);
@@ -138,7 +144,11 @@ export class FunctionProcess {
    * @throws FunctionTimeoutError when it runs past the timeout (the process is then killed).
    * @throws WorkerExitedError when the process ends before answering.
    */
-  invoke(event: unknown, overrides: Partial<InvokeContext> = {}): Promise<unknown> {
+  invoke(
+    event: unknown,
+    overrides: Partial<InvokeContext> = {},
+    sink?: StreamSink,
+  ): Promise<unknown> {
     if (this.exited)
       return Promise.reject(new WorkerExitedError(this.#child.exitCode, this.#child.signalCode));
     const id = this.#nextId++;
@@ -163,6 +173,7 @@ export class FunctionProcess {
         reject(new FunctionTimeoutError(timeoutMs));
       }, timeoutMs);
       const settle: Pending = {
+        sink,
         resolve: (payload) => {
           clearTimeout(timer);
           resolvePayload(payload);
@@ -173,6 +184,9 @@ export class FunctionProcess {
         },
       };
       this.#pending.set(id, settle);
+      sink?.signal?.addEventListener('abort', () => {
+        if (this.#pending.has(id) && this.#child.connected) this.#child.send({ type: 'abort', id });
+      });
       this.#child.send({ type: 'invoke', id, event: JSON.stringify(event), context }, (error) => {
         // The channel closed under us: the process is exiting, and its exit rejects the rest.
         if (error === null) return;

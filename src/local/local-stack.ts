@@ -104,7 +104,12 @@ export async function startLocalStack(
         timeoutMs: options.timeoutSeconds * 1000,
         // The server's line per request replaces the framework's JSON access log; --env can
         // turn it back on.
-        env: { LAMBDA_CONTROLLERS_ACCESS_LOG: 'off', ...services.env, ...options.env },
+        env: {
+          LAMBDA_CONTROLLERS_ACCESS_LOG: 'off',
+          ...(options.stream ? { LAMBDA_CONTROLLERS_STREAM: '1' } : {}),
+          ...services.env,
+          ...options.env,
+        },
         onOutput: (line) => output.info(line),
       },
       maxWorkers: options.concurrency,
@@ -122,7 +127,8 @@ export async function startLocalStack(
     }
     const server = createLocalServer({
       api: { stage: options.stage, apiId: 'local', region: 'us-east-1' },
-      invoke: (event, awsRequestId) => host.invoke(event, awsRequestId),
+      invoke: (event, awsRequestId, sink) => host.invoke(event, awsRequestId, sink),
+      stream: options.stream,
       routes: () => host.routes,
       openapi: options.openapi ? () => host.openapi : undefined,
       docs: options.docs,

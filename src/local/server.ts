@@ -18,7 +18,9 @@ import {
 import { formatLogLine } from './log-line';
 import { answerFor, gatewayAnswer, type HttpAnswer } from './result-to-http';
 import type { RouteKeys } from './route-keys';
+import { StreamedResponse, toFunctionUrlEvent } from './stream-to-http';
 import type { InvokeOutcome } from './worker-pool';
+import type { StreamSink } from './worker-protocol';
 
 /** HTTP APIs refuse request payloads over 10 MB. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -29,7 +31,13 @@ export interface LocalServerOptions {
   /** The API it stands in for; the port comes from each connection. */
   readonly api: Omit<LocalApi, 'port'>;
   /** Runs one event through the function (see `WorkerPool.invoke`). */
-  readonly invoke: (event: unknown, awsRequestId: string) => Promise<InvokeOutcome>;
+  readonly invoke: (
+    event: unknown,
+    awsRequestId: string,
+    sink?: StreamSink,
+  ) => Promise<InvokeOutcome>;
+  /** `--stream`: function URL events, and responses written as the function streams them. */
+  readonly stream?: boolean;
   /** The declared routes; read per request, since `--watch` replaces them. */
   readonly routes: () => RouteKeys;
   /**
@@ -48,6 +56,8 @@ interface Reply {
   readonly answer: HttpAnswer;
   readonly requestId: string;
   readonly note?: string | undefined;
+  /** Already written to the client, chunk by chunk. */
+  readonly streamed?: boolean;
 }
 
 /** The body, or `undefined` when it is larger than `limit` (the rest is drained, not kept). */
@@ -100,6 +110,7 @@ async function answerRequest(
   body: Buffer,
   { apiRequestId, time }: Arrival,
   options: LocalServerOptions,
+  response: ServerResponse,
 ): Promise<Reply> {
   const method = request.method ?? 'GET';
   const target = request.url ?? '/';
@@ -148,6 +159,22 @@ async function answerRequest(
     }
   }
   const awsRequestId = randomUUID();
+  if (options.stream === true) {
+    const streamed = new StreamedResponse(response);
+    const outcome = await options.invoke(toFunctionUrlEvent(event), awsRequestId, streamed);
+    if (streamed.status !== undefined) {
+      streamed.end(outcome.kind !== 'result');
+      const answer = { status: streamed.status, headers: {}, body: Buffer.alloc(0) };
+      return { answer, requestId: awsRequestId, note: undefined, streamed: true };
+    }
+    // No prelude: the bytes written are the payload of an ordinary result.
+    const { answer, note } = answerFor(
+      outcome.kind === 'result' && streamed.buffered.length > 0
+        ? { kind: 'result', payload: JSON.parse(streamed.buffered.toString()) }
+        : outcome,
+    );
+    return { answer, requestId: awsRequestId, note };
+  }
   const { answer, note } = answerFor(await options.invoke(event, awsRequestId));
   return { answer, requestId: awsRequestId, note };
 }
@@ -195,8 +222,8 @@ async function handle(
           requestId: apiRequestId,
           note: `the body is over the HTTP API limit of ${MAX_REQUEST_BYTES} bytes`,
         }
-      : await answerRequest(request, body, { apiRequestId, time }, options);
-  const written = write(response, reply, apiRequestId);
+      : await answerRequest(request, body, { apiRequestId, time }, options, response);
+  const written = reply.streamed === true ? reply : write(response, reply, apiRequestId);
   options.log(
     formatLogLine(
       {

@@ -1,11 +1,11 @@
 import { messageOf } from '../errors/message-of';
 import { FunctionError, FunctionTimeoutError } from './function-process';
-import type { InvokeContext, RuntimeError } from './worker-protocol';
+import type { InvokeContext, RuntimeError, StreamSink } from './worker-protocol';
 
 /** What the pool needs of a worker; `FunctionProcess` is one. */
 export interface PooledWorker {
   readonly exited: boolean;
-  invoke(event: unknown, overrides: Partial<InvokeContext>): Promise<unknown>;
+  invoke(event: unknown, overrides: Partial<InvokeContext>, sink?: StreamSink): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -81,8 +81,8 @@ export class WorkerPool {
     this.#release(await this.#launch());
   }
 
-  /** Runs one invocation on a worker of its own. */
-  async invoke(event: unknown, awsRequestId: string): Promise<InvokeOutcome> {
+  /** Runs one invocation on a worker of its own; a streaming function's bytes go to `sink`. */
+  async invoke(event: unknown, awsRequestId: string, sink?: StreamSink): Promise<InvokeOutcome> {
     let member: Member;
     try {
       member = await this.#acquire();
@@ -90,7 +90,7 @@ export class WorkerPool {
       return { kind: 'init-error', message: messageOf(error) };
     }
     try {
-      return { kind: 'result', payload: await member.worker.invoke(event, { awsRequestId }) };
+      return { kind: 'result', payload: await member.worker.invoke(event, { awsRequestId }, sink) };
     } catch (error) {
       return outcomeOf(error);
     } finally {

@@ -15,12 +15,25 @@ export interface InvokeContext {
   readonly deadlineMs: number;
 }
 
+/** Where the bytes of a streamed invocation go as they arrive, and how its client leaves. */
+export interface StreamSink {
+  onChunk(contentType: string, bytes: Buffer): void;
+  /** Aborted when the client went away: the worker closes the response stream. */
+  readonly signal?: AbortSignal;
+}
+
 export interface InvokeMessage {
   readonly type: 'invoke';
   readonly id: number;
   /** The event, JSON-encoded as Lambda delivers it. */
   readonly event: string;
   readonly context: InvokeContext;
+}
+
+/** The client of a streamed invocation went away: the worker closes its response stream. */
+export interface AbortMessage {
+  readonly type: 'abort';
+  readonly id: number;
 }
 
 /** An error as the Lambda runtime reports it. */
@@ -34,6 +47,13 @@ export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'init-error'; readonly error: RuntimeError }
   | { readonly type: 'result'; readonly id: number; readonly payload: string }
+  /** Bytes a streaming handler wrote, base64, with the stream's content type at that moment. */
+  | {
+      readonly type: 'chunk';
+      readonly id: number;
+      readonly contentType: string;
+      readonly data: string;
+    }
   | { readonly type: 'error'; readonly id: number; readonly error: RuntimeError };
 
 /** Describes a thrown value the way the Node.js runtime does in its error responses. */

@@ -117,6 +117,8 @@ export type DocRecord =
       readonly description: string | undefined;
       /** Header name → description; each is documented as always sent. */
       readonly headers: Readonly<Record<string, string>>;
+      /** The body's media type; `application/json` when absent. */
+      readonly contentType?: string;
     }
   | {
       readonly kind: 'param';

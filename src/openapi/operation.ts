@@ -174,7 +174,9 @@ function successResponses(
     if (headers !== undefined) response.headers = headers;
     if (doc.body !== undefined) {
       response.content = {
-        'application/json': { schema: bodySchema(doc.body, context.registry, serialized) },
+        [doc.contentType ?? 'application/json']: {
+          schema: bodySchema(doc.body, context.registry, serialized),
+        },
       };
     }
     responses[String(doc.status)] = response;

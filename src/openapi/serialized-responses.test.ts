@@ -42,6 +42,11 @@ describe('buildOpenApiDocument for serialized responses', () => {
     list() {
       return undefined;
     }
+    @Get('/export')
+    @ApiResponse(200, AccountDto, { contentType: 'application/x-ndjson' })
+    exportAll() {
+      return undefined;
+    }
     @Post('/plain') @ApiResponse(201, PlainDto) create(@Body() plain: PlainDto) {
       return plain;
     }
@@ -79,6 +84,14 @@ describe('buildOpenApiDocument for serialized responses', () => {
     ).toEqual(['id', 'display_name', 'note', 'owner', 'initials']);
     // The nested DTO sends the same shape under either settings: one component.
     expect(schemas['OwnerDtoResponse']).toBeUndefined();
+  });
+
+  it('documents a body under the media type ApiResponse names', () => {
+    const exported = document.paths['/export']?.get?.responses['200'];
+
+    expect(exported?.content).toEqual({
+      'application/x-ndjson': { schema: { $ref: '#/components/schemas/AccountDto' } },
+    });
   });
 
   it('shares one component between a request and a response of the same shape', () => {

@@ -18,6 +18,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   validation: ['http', 'metadata', 'errors'],
   // Turns returned class instances into plain data, with class-transformer's metadata.
   serialization: ['http', 'metadata', 'errors'],
+  // Stream bodies: collecting, SSE framing, the runtime's streaming contract.
+  streaming: ['http'],
   decorators: ['metadata', 'errors', 'middleware'],
   // The caller's identity, read from the event or verified from a token when a route asks for it.
   identity: ['http', 'errors', 'events'],
@@ -30,6 +32,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'serialization',
+    'streaming',
     'identity',
     'middleware',
   ],
@@ -43,6 +46,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'routing',
     'validation',
     'serialization',
+    'streaming',
     'decorators',
     'identity',
     'middleware',
@@ -63,6 +67,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
     'events',
     'routing',
     'validation',
+    'streaming',
     'decorators',
     'identity',
     'handler',

@@ -186,7 +186,7 @@ describe('terraform/ against the code it deploys', () => {
         authorizationType: route.access === undefined ? 'NONE' : 'JWT',
         scopes: route.access?.scopes ?? [],
       }))
-      .sort((a, b) => a.routeKey.localeCompare(b.routeKey));
+      .sort((a, b) => (a.routeKey < b.routeKey ? -1 : a.routeKey > b.routeKey ? 1 : 0));
     const manifest = JSON.parse(readFileSync(requireBuildOutput(USERS_MANIFEST), 'utf8')) as {
       routes: { routeKey: string; authorizationType: string; scopes: string[] }[];
     };

@@ -313,3 +313,48 @@ run "refuses_a_missing_zip" {
 
   expect_failures = [var.zip_path]
 }
+
+run "streams_through_an_iam_function_url_when_asked" {
+  command = plan
+
+  module {
+    source = "./modules/function"
+  }
+
+  variables {
+    streaming_url = true
+  }
+
+  assert {
+    condition     = aws_lambda_function_url.streaming[0].invoke_mode == "RESPONSE_STREAM"
+    error_message = "The function URL must stream responses (invoke_mode RESPONSE_STREAM)."
+  }
+
+  assert {
+    condition     = aws_lambda_function_url.streaming[0].authorization_type == "AWS_IAM"
+    error_message = "The function URL must require IAM-signed requests."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables == tomap({ TABLE_NAME = "lambda-controllers-users", LAMBDA_CONTROLLERS_STREAM = "1" })
+    error_message = "A streaming function must get LAMBDA_CONTROLLERS_STREAM=1 beside its own variables."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.handler == "main.handler"
+    error_message = "Streaming keeps the handler string main.handler."
+  }
+}
+
+run "has_no_function_url_by_default" {
+  command = plan
+
+  module {
+    source = "./modules/function"
+  }
+
+  assert {
+    condition     = length(aws_lambda_function_url.streaming) == 0
+    error_message = "Without streaming_url there must be no function URL."
+  }
+}

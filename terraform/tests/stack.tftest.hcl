@@ -40,13 +40,13 @@ run "plans_the_stack_with_its_defaults" {
   }
 
   assert {
-    condition     = module.http_api.route_keys == tolist(["DELETE /users/{id}", "GET /users", "GET /users/{id}", "PATCH /users/{id}", "POST /users"])
-    error_message = "The API must route exactly the five routes of the sample's decorators."
+    condition     = module.http_api.route_keys == tolist(["DELETE /users/{id}", "GET /users", "GET /users/export", "GET /users/{id}", "PATCH /users/{id}", "POST /users"])
+    error_message = "The API must route exactly the six routes of the sample's decorators."
   }
 
   assert {
-    condition     = jsonencode(module.http_api.protected_routes) == jsonencode({ "DELETE /users/{id}" = ["users/write"], "PATCH /users/{id}" = ["users/write"] })
-    error_message = "Exactly PATCH and DELETE /users/{id} must be behind the JWT authorizer, with the scope users/write; the other routes stay public."
+    condition     = jsonencode(module.http_api.protected_routes) == jsonencode({ "DELETE /users/{id}" = ["users/write"], "GET /users/export" = [], "PATCH /users/{id}" = ["users/write"] })
+    error_message = "Exactly PATCH and DELETE /users/{id} (scope users/write) and the export (a token; its guard checks the scope) must be behind the JWT authorizer; the other routes stay public."
   }
 
   assert {

@@ -29,7 +29,12 @@ export function toApiResponse(result: unknown): ApiResponse {
   }
   const text = typeof rawBody === 'string' ? rawBody : '';
   const body = base64 === true ? Buffer.from(text, 'base64').toString('utf8') : text;
-  return { status: statusCode, headers, body, json: body === '' ? undefined : JSON.parse(body) };
+  // NDJSON is many JSON texts, not one: its lines are read by who asked for it.
+  const json =
+    body === '' || (headers['content-type'] ?? '').startsWith('application/x-ndjson')
+      ? undefined
+      : JSON.parse(body);
+  return { status: statusCode, headers, body, json };
 }
 
 /** A user as the API returns it. */

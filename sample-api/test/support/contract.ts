@@ -112,6 +112,21 @@ export class ContractChecker {
     return problems;
   }
 
+  /** Each line of an NDJSON body against the schema its 200 documents. */
+  #lines(where: string, template: string, method: Method, response: ApiResponse): string[] {
+    const validate = this.#ajv.compile({
+      $ref: `openapi.json${pointer('paths', template, method, 'responses', String(response.status), 'content', 'application/x-ndjson', 'schema')}`,
+    });
+    const lines = response.body.split('\n').filter((line) => line !== '');
+    return lines.flatMap((line, index) =>
+      validate(JSON.parse(line))
+        ? []
+        : [
+            `${where} line ${index + 1} does not match its schema: ${this.#ajv.errorsText(validate.errors)}`,
+          ],
+    );
+  }
+
   #conforms(
     template: string,
     method: Method,
@@ -139,7 +154,10 @@ export class ContractChecker {
         `${where} has content-type ${JSON.stringify(mediaType)}, not documented`,
       ];
     }
+    // A schema describes a JSON body; an NDJSON body's schema describes each of its lines.
     if (content[mediaType]?.schema === undefined) return problems;
+    if (mediaType === 'application/x-ndjson')
+      return [...problems, ...this.#lines(where, template, method, response)];
     const validate = this.#ajv.compile({
       $ref: `openapi.json${pointer('paths', template, method, 'responses', String(response.status), 'content', mediaType, 'schema')}`,
     });

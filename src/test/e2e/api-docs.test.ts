@@ -60,6 +60,7 @@ describeInBrowser(
       expect(oneLine).toEqual([
         expect.stringMatching(/^POST \/users Create a user/),
         expect.stringMatching(/^GET \/users List users, oldest first/),
+        expect.stringMatching(/^GET \/users\/export Export every user as NDJSON/),
         expect.stringMatching(/^GET \/users\/\{id\} Get a user by id/),
         expect.stringMatching(/^PATCH \/users\/\{id\} Change a user/),
         expect.stringMatching(/^DELETE \/users\/\{id\} Delete a user/),

@@ -22,7 +22,7 @@ function createUser(email: string): Promise<Response> {
 describe('npm start serving the sample API with DynamoDB Local', () => {
   it('prints the route table read from the controller', () => {
     expect(server.output()).toMatch(
-      /routes {4}POST {3}\/users\n {12}GET {4}\/users\/\{id\}\n {12}PATCH {2}\/users\/\{id\}\n {12}DELETE \/users\/\{id\}\n {12}GET {4}\/users\n/,
+      /routes {4}POST {3}\/users\n {12}GET {4}\/users\/export\n {12}GET {4}\/users\/\{id\}\n {12}PATCH {2}\/users\/\{id\}\n {12}DELETE \/users\/\{id\}\n {12}GET {4}\/users\n/,
     );
   });
 
@@ -31,7 +31,7 @@ describe('npm start serving the sample API with DynamoDB Local', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, object> };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/users', '/users/{id}']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/users', '/users/export', '/users/{id}']);
   });
 
   it('creates a user with 201 and Location, then serves it by id and in the list', async () => {

@@ -1,5 +1,7 @@
 locals {
   log_group_name = "/aws/lambda/${var.function_name}"
+  # Lambda picks the invoke mode from the handler it loads: main.handler reads this at init.
+  environment = merge(var.environment, var.streaming_url ? { LAMBDA_CONTROLLERS_STREAM = "1" } : {})
 }
 
 # Created here rather than by Lambda on first invocation, so that the retention applies and the
@@ -60,7 +62,7 @@ resource "aws_lambda_function" "this" {
   layers           = var.layer_arns
 
   dynamic "environment" {
-    for_each = length(var.environment) > 0 ? [var.environment] : []
+    for_each = length(local.environment) > 0 ? [local.environment] : []
     content {
       variables = environment.value
     }
@@ -86,4 +88,13 @@ resource "aws_lambda_permission" "http_api" {
   principal     = "apigateway.amazonaws.com"
   # Any stage and route of this one API; the routes themselves are defined on the API.
   source_arn = "${var.http_api_execution_arn}/*/*"
+}
+
+# Streams past the 6 MB buffered limit, first bytes early. AWS_IAM: only signed callers (an IAM
+# principal allowed lambda:InvokeFunctionUrl) reach it; the HTTP API stays the public entry.
+resource "aws_lambda_function_url" "streaming" {
+  count              = var.streaming_url ? 1 : 0
+  function_name      = aws_lambda_function.this.function_name
+  invoke_mode        = "RESPONSE_STREAM"
+  authorization_type = "AWS_IAM"
 }

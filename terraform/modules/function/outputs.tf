@@ -27,3 +27,8 @@ output "log_group_name" {
   description = "Name of the function's CloudWatch log group."
   value       = aws_cloudwatch_log_group.this.name
 }
+
+output "streaming_url" {
+  description = "URL of the streaming function URL, or null without streaming_url."
+  value       = var.streaming_url ? aws_lambda_function_url.streaming[0].function_url : null
+}

@@ -142,3 +142,9 @@ variable "policy_statements" {
     error_message = "Every sid must be unique, and WriteOwnLogGroup is taken by the module's logs statement."
   }
 }
+
+variable "streaming_url" {
+  description = "Give the function a URL that streams responses (invoke_mode RESPONSE_STREAM, callers signing with IAM), and set LAMBDA_CONTROLLERS_STREAM=1 so that main.handler is the streaming handler. HTTP API invocations keep their ordinary results."
+  type        = bool
+  default     = false
+}
