@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, extname, join, relative, resolve } from 'node:path';
 import { writeDeterministicZip } from '../build/deterministic-zip';
 import { AWS_SDK_SCOPE, FRAMEWORK_PACKAGES } from '../build/layer-packages';
+import {
+  type DescribedRoute,
+  ROUTE_MANIFEST,
+  type RouteManifest,
+  routeManifest,
+} from '../build/route-manifest-shape';
 import { messageOf } from '../errors/message-of';
 import { CliError, CliUsageError, ExitCode } from './cli-errors';
 import type { Command } from './command';
@@ -16,7 +22,9 @@ const USAGE = `Usage: lambda-controllers build [entry.ts ...] [--out DIR]
 Builds each function's routes module into DIR/<name>/routes.js, with decorator metadata and the
 layer's packages (the framework, reflect-metadata, class-validator, class-transformer, @aws-sdk/*
 and your package.json's "lambdaControllers.layer" list) left external, then writes its
-deterministic DIR/<name>.zip. <name> is the entry's folder for a routes.ts, else its file name.
+deterministic DIR/<name>.zip, and DIR/<name>/routes.json: every route key with its authorization
+(NONE, or JWT and the scopes of @Authorized), which Terraform creates the API routes from.
+<name> is the entry's folder for a routes.ts, else its file name.
 
 Arguments:
   entry.ts      a routes module exporting \`routes\` (default: routes.ts)
@@ -89,16 +97,14 @@ export function assertDecoratorMetadata(code: string, entry: string): void {
 }
 
 /**
- * Loads the built module in a child Node, as main.handler would, and lists its exports. The
- * packages it leaves external resolve through NODE_PATH, as they do on Lambda: this package, and
- * the project's node_modules for the rest.
+ * Runs `script` in a child Node on the built module `file`, as main.handler would load it: the
+ * packages it leaves external resolve through NODE_PATH, as they do on Lambda (this package, and
+ * the project's node_modules for the rest). Returns what the script prints, parsed as JSON.
  */
-function exportsOf(file: string, cwd: string): string[] {
+function inChild(script: string, file: string, cwd: string): unknown {
   const modules = mkdtempSync(join(tmpdir(), 'lambda-controllers-build-'));
   try {
     symlinkSync(PACKAGE_ROOT, join(modules, 'lambda-controllers'), 'dir');
-    const script =
-      'const m = require(process.argv[1]); process.stdout.write(JSON.stringify(Object.keys(m)));';
     const child = spawnSync(process.execPath, ['-e', script, file], {
       cwd,
       encoding: 'utf8',
@@ -107,11 +113,34 @@ function exportsOf(file: string, cwd: string): string[] {
     if (child.status !== 0) {
       throw new CliError(`Loading ${file} failed:\n${child.stderr.trim()}`);
     }
-    const names: unknown = JSON.parse(child.stdout);
-    return Array.isArray(names) ? names.map(String) : [];
+    return JSON.parse(child.stdout);
   } finally {
     rmSync(modules, { recursive: true, force: true });
   }
+}
+
+/** The names the built module exports. */
+function exportsOf(file: string, cwd: string): string[] {
+  const script =
+    'const m = require(process.argv[1]); process.stdout.write(JSON.stringify(Object.keys(m)));';
+  const names = inChild(script, file, cwd);
+  return Array.isArray(names) ? names.map(String) : [];
+}
+
+// The handler main.handler would make (`routes` with `handlerOptions`), described by the same
+// framework copy: its routes and what each requires.
+const DESCRIBE_ROUTES = `
+const m = require(process.argv[1]);
+const { createHandler } = require('lambda-controllers');
+const { describeRoutes } = require('lambda-controllers/openapi');
+const routes = describeRoutes(createHandler(m.routes, m.handlerOptions));
+process.stdout.write(JSON.stringify(routes.map(({ method, path, authorization }) => ({ method, path, authorization }))));
+`;
+
+/** The route manifest of the built function: every route key and its authorization. */
+function manifestOf(file: string, name: string, cwd: string): RouteManifest {
+  // Printed by DESCRIBE_ROUTES from describeRoutes, in exactly this shape.
+  return routeManifest(name, inChild(DESCRIBE_ROUTES, file, cwd) as DescribedRoute[]);
 }
 
 async function buildFunction(
@@ -158,18 +187,26 @@ async function buildFunction(
           'controller class, or an array of them, as `routes`.',
       );
     }
+    const manifest = manifestOf(built, name, cwd);
+    writeFileSync(join(outDir, ROUTE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   } catch (error) {
     // A function that would fail at cold start is not left where deploys and start pick it up.
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   }
-  const zip = writeDeterministicZip(outDir, join(out, `${name}.zip`));
+  // The manifest is for the deployment (Terraform reads it), not for Lambda.
+  const zip = writeDeterministicZip(
+    outDir,
+    join(out, `${name}.zip`),
+    '',
+    new Set([ROUTE_MANIFEST]),
+  );
   return `${relative(cwd, join(out, `${name}.zip`))} (${zip.entries} files, ${(zip.bytes / 1024).toFixed(1)} KB)`;
 }
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: "build each function's routes.js and its deterministic zip",
+  summary: "build each function's routes.js, its deterministic zip and its route manifest",
   usage: USAGE,
   async run(argv, cwd) {
     const { values, positionals } = parseCommandLine('build', argv, {

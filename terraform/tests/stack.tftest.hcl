@@ -40,13 +40,20 @@ run "plans_the_stack_with_its_defaults" {
   }
 
   assert {
-    condition     = module.http_api.route_keys == tolist(["DELETE /users/{id}", "GET /users", "GET /users/export", "GET /users/{id}", "PATCH /users/{id}", "POST /users"])
-    error_message = "The API must route exactly the six routes of the sample's decorators."
+    condition     = module.http_api.route_keys == sort([for route in jsondecode(file(local.users_route_manifest_path)).routes : route.routeKey])
+    error_message = "The API must route exactly the routes of the manifest, which the build reads from the decorators."
   }
 
   assert {
-    condition     = jsonencode(module.http_api.protected_routes) == jsonencode({ "DELETE /users/{id}" = ["users/write"], "GET /users/export" = [], "PATCH /users/{id}" = ["users/write"] })
-    error_message = "Exactly PATCH and DELETE /users/{id} (scope users/write) and the export (a token; its guard checks the scope) must be behind the JWT authorizer; the other routes stay public."
+    condition = jsonencode(module.http_api.protected_routes) == jsonencode({
+      for route in jsondecode(file(local.users_route_manifest_path)).routes : route.routeKey => route.scopes if route.authorizationType == "JWT"
+    })
+    error_message = "Exactly the manifest's JWT routes must be behind the authorizer, with their scopes; the others stay public."
+  }
+
+  assert {
+    condition     = tolist(module.http_api.protected_routes["PATCH /users/{id}"]) == tolist(["users/write"]) && tolist(module.http_api.protected_routes["DELETE /users/{id}"]) == tolist(["users/write"]) && !contains(keys(module.http_api.protected_routes), "POST /users")
+    error_message = "Changing and deleting users must need users/write; signing up must stay public."
   }
 
   assert {

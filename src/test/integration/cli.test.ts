@@ -67,6 +67,9 @@ describe('lambda-controllers (the command)', () => {
       readFileSync(join(SAMPLE, 'routes.js')),
     );
     expect(existsSync(join(out, 'sample-api.zip'))).toBe(true);
+    expect(readFileSync(join(out, 'sample-api/routes.json'), 'utf8')).toBe(
+      readFileSync(join(SAMPLE, 'routes.json'), 'utf8'),
+    );
   });
 
   it('exits with 1 naming a missing entry file', () => {
