@@ -313,6 +313,7 @@ describeCliChecks(cliChecks, () => {
       const written = spawnSync(
         NODE22,
         [
+          '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
           '--input-type=module',
           '-e',
           `import { writeRouteManifest } from ${JSON.stringify(ROUTE_MANIFEST_MODULE)};
