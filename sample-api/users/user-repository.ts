@@ -189,19 +189,7 @@ export class UserRepository {
    */
   async list(options: ListUsersOptions): Promise<UserPage> {
     const startKey = options.cursor === undefined ? undefined : this.#startKey(options.cursor);
-    const output = await this.#documents
-      .send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: byCreated.name,
-          KeyConditionExpression: '#partition = :users',
-          ExpressionAttributeNames: { '#partition': byCreated.partitionKey.name },
-          ExpressionAttributeValues: { ':users': USERS_PARTITION },
-          Limit: options.limit + 1,
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      .catch(raiseDomainError);
+    const output = await this.#readIndex(options.limit + 1, startKey);
     const users = (output.Items ?? []).map(fromUserItem);
     const items = users.slice(0, options.limit);
     const last = items.at(-1);
@@ -301,22 +289,27 @@ export class UserRepository {
   async *pages(pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<UserFields[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const output = await this.#documents
-        .send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: byCreated.name,
-            KeyConditionExpression: '#partition = :users',
-            ExpressionAttributeNames: { '#partition': byCreated.partitionKey.name },
-            ExpressionAttributeValues: { ':users': USERS_PARTITION },
-            Limit: pageSize,
-            ExclusiveStartKey: startKey,
-          }),
-        )
-        .catch(raiseDomainError);
+      const output = await this.#readIndex(pageSize, startKey);
       yield (output.Items ?? []).map(fromUserItem);
       startKey = output.LastEvaluatedKey;
     } while (startKey !== undefined);
+  }
+
+  /** One read of the `by-created` index, oldest first, from `startKey` on. */
+  #readIndex(limit: number, startKey: Record<string, unknown> | undefined) {
+    return this.#documents
+      .send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: byCreated.name,
+          KeyConditionExpression: '#partition = :users',
+          ExpressionAttributeNames: { '#partition': byCreated.partitionKey.name },
+          ExpressionAttributeValues: { ':users': USERS_PARTITION },
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      .catch(raiseDomainError);
   }
 
   #createCommand(user: UserFields): TransactWriteCommand {
