@@ -21,7 +21,7 @@ export interface HandlerParts {
    */
   readonly answer: (event: unknown, context: unknown) => Promise<AnsweredEvent>;
   /** The buffered result for the event's source, as the handler itself returns it. */
-  readonly result: (answered: AnsweredEvent, event: unknown) => Promise<unknown>;
+  readonly result: (answered: AnsweredEvent, event: unknown) => unknown;
   /** The problem response an error becomes, with its log line. */
   readonly problem: (error: unknown, answered: AnsweredEvent) => HttpResponse;
   /** Writes the access-log line, when access logging is on. */

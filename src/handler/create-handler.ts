@@ -62,41 +62,75 @@ function withCors(
  * The response serialized for `source`, a stream body collected first; a body it cannot carry
  * (or a stream that fails while it is read) becomes a 500 problem.
  */
-async function serialize(
+interface SerializeContext {
+  readonly options: ResolvedOptions;
+  readonly requestId: string | undefined;
+  readonly route: string | null;
+}
+
+/** The problem an error while serializing becomes, serialized. */
+function failedOutgoing(
+  error: unknown,
+  method: string,
+  context: SerializeContext,
+): OutgoingResponse {
+  const { options, requestId, route } = context;
+  return toOutgoingResponse(problemOf(error, options, requestId, route), method);
+}
+
+function tooLargeOutgoing(
+  size: number,
+  source: AnySource,
+  method: string,
+  context: SerializeContext,
+): OutgoingResponse {
+  const error = new InternalServerError(
+    `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
+    { expose: true },
+  );
+  return failedOutgoing(error, method, context);
+}
+
+/** A collected (not streamed) response serialized, within the source's size limit. */
+function checkedOutgoing(
+  response: HttpResponse,
+  source: AnySource,
+  method: string,
+  context: SerializeContext,
+): OutgoingResponse {
+  let outgoing: OutgoingResponse;
+  try {
+    outgoing = toOutgoingResponse(response, method);
+  } catch (error) {
+    return failedOutgoing(error, method, context);
+  }
+  const size = Buffer.byteLength(outgoing.body);
+  return size <= source.maxResponseBytes
+    ? outgoing
+    : tooLargeOutgoing(size, source, method, context);
+}
+
+/**
+ * The response serialized for `source`; a body it cannot carry becomes a 500 problem. Only a
+ * stream body is awaited (collected up to the source's limit): every other answer stays
+ * synchronous, and no closure is made per request (the build names each one, which costs).
+ */
+function serialize(
   response: HttpResponse,
   request: LambdaHttpRequest,
   source: AnySource,
-  context: {
-    readonly options: ResolvedOptions;
-    readonly requestId: string | undefined;
-    readonly route: string | null;
-  },
-): Promise<OutgoingResponse> {
-  const { options, requestId, route } = context;
-  const tooLarge = (size: number) =>
-    toOutgoingResponse(
-      problemOf(
-        new InternalServerError(
-          `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
-          { expose: true },
-        ),
-        options,
-        requestId,
-        route,
-      ),
-      request.method,
-    );
-  let outgoing: OutgoingResponse;
-  try {
-    const collected = await collectStream(response, request.method, source.maxResponseBytes);
+  context: SerializeContext,
+): OutgoingResponse | Promise<OutgoingResponse> {
+  const { method } = request;
+  if (response.bodyKind !== 'stream') return checkedOutgoing(response, source, method, context);
+  return collectStream(response, method, source.maxResponseBytes).then(
     // Counted while read: the stream stopped at the first chunk past the limit.
-    if (collected.kind === 'too-large') return tooLarge(collected.bytes);
-    outgoing = toOutgoingResponse(collected.response, request.method);
-  } catch (error) {
-    return toOutgoingResponse(problemOf(error, options, requestId, route), request.method);
-  }
-  const size = Buffer.byteLength(outgoing.body);
-  return size <= source.maxResponseBytes ? outgoing : tooLarge(size);
+    (collected) =>
+      collected.kind === 'too-large'
+        ? tooLargeOutgoing(collected.bytes, source, method, context)
+        : checkedOutgoing(collected.response, source, method, context),
+    (error: unknown) => failedOutgoing(error, method, context),
+  );
 }
 
 /**
@@ -195,21 +229,36 @@ export function createHandler(
         request?.sourceRequestId === undefined ? undefined : truncateInput(request.sourceRequestId),
     });
   };
-  const result = async (answered: AnsweredEvent, event: unknown): Promise<unknown> => {
-    const { source, request, requestId, route, response } = answered;
-    let outgoing: OutgoingResponse;
-    try {
-      outgoing =
-        request === undefined || response === undefined
-          ? lastResort(requestId, request?.method)
-          : await serialize(response, request, source, { options: resolved, requestId, route });
-    } catch (error) {
-      logger.error({ message: 'framework error', requestId, error: describeError(error) });
-      outgoing = lastResort(requestId, request?.method);
-    }
-    const written = source.toResult(outgoing, event, logger);
+  const write = (answered: AnsweredEvent, event: unknown, outgoing: OutgoingResponse): unknown => {
+    const written = answered.source.toResult(outgoing, event, logger);
     logAnswer(answered, outgoing.status);
     return written;
+  };
+  const fault = (answered: AnsweredEvent, error: unknown): OutgoingResponse => {
+    logger.error({
+      message: 'framework error',
+      requestId: answered.requestId,
+      error: describeError(error),
+    });
+    return lastResort(answered.requestId, answered.request?.method);
+  };
+  // Synchronous unless the body is a stream to collect (see `serialize`).
+  const result = (answered: AnsweredEvent, event: unknown): unknown => {
+    const { source, request, requestId, route, response } = answered;
+    if (request === undefined || response === undefined) {
+      return write(answered, event, lastResort(requestId, request?.method));
+    }
+    let outgoing: OutgoingResponse | Promise<OutgoingResponse>;
+    try {
+      outgoing = serialize(response, request, source, { options: resolved, requestId, route });
+    } catch (error) {
+      return write(answered, event, fault(answered, error));
+    }
+    if (!(outgoing instanceof Promise)) return write(answered, event, outgoing);
+    return outgoing.then(
+      (collected) => write(answered, event, collected),
+      (error: unknown) => write(answered, event, fault(answered, error)),
+    );
   };
   const handler = async (event: unknown, context: Context): Promise<unknown> =>
     result(await answer(event, context), event);
