@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, generateDevIssuerKeys } from './dev-issuer';
 import {
   authorizerDecision,
   bearerToken,
   devTokenVerifier,
+  readRouteManifest,
   type Verification,
 } from './local-authorizer';
 import { signToken } from './sign-token';
@@ -134,5 +138,45 @@ describe('devTokenVerifier', () => {
 
     // Assess
     expect(verification).toEqual({ verified: false, reason: expect.any(String) });
+  });
+});
+
+describe('readRouteManifest', () => {
+  let functionDir: string;
+
+  beforeEach(() => {
+    functionDir = mkdtempSync(join(tmpdir(), 'route-manifest-'));
+  });
+
+  afterEach(() => {
+    rmSync(functionDir, { recursive: true, force: true });
+  });
+
+  it('is undefined for a function built without routes.json, which is served as before', () => {
+    expect(readRouteManifest(functionDir)).toBeUndefined();
+  });
+
+  it('reads what each route key requires from the build manifest', () => {
+    // Prepare
+    const routes = [
+      { routeKey: 'GET /users', authorizationType: 'NONE', scopes: [], groups: [], match: 'all' },
+      {
+        routeKey: 'PATCH /users/{id}',
+        authorizationType: 'JWT',
+        scopes: ['users/write'],
+        groups: [],
+        match: 'all',
+      },
+    ];
+    writeFileSync(join(functionDir, 'routes.json'), JSON.stringify({ function: 'f', routes }));
+
+    // Act
+    const manifest = readRouteManifest(functionDir);
+
+    // Assess
+    expect(manifest && Object.fromEntries(manifest)).toEqual({
+      'GET /users': { authorizationType: 'NONE', scopes: [] },
+      'PATCH /users/{id}': { authorizationType: 'JWT', scopes: ['users/write'] },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { messageOf } from '../errors/message-of';
 import { formatBanner } from './banner';
 import { Cleanups } from './cleanups';
 import type { LocalOptions } from './cli-options';
-import { loadDevIssuer } from './dev-issuer';
+import { DEV_ISSUER, loadDevIssuer } from './dev-issuer';
 import { FunctionHost } from './function-host';
 import {
   type AuthorizerDecision,
@@ -57,6 +57,7 @@ function localAuthorizer(functionDir: string):
   | {
       authorize(routeKey: string, authorization: string | undefined): Promise<AuthorizerDecision>;
       reload(): void;
+      describe(): string;
     }
   | undefined {
   let manifest = readRouteManifest(functionDir);
@@ -68,6 +69,12 @@ function localAuthorizer(functionDir: string):
     // A rebuild may protect a route or drop the manifest (then every route is public).
     reload: () => {
       manifest = readRouteManifest(functionDir);
+    },
+    describe: () => {
+      const jwt = [...(manifest?.values() ?? [])].filter(
+        (route) => route.authorizationType === 'JWT',
+      ).length;
+      return `JWT on ${jwt} route(s) of routes.json, issuer ${DEV_ISSUER} (lambda-controllers token)`;
     },
   };
 }
@@ -188,6 +195,7 @@ export async function startLocalStack(
         options,
         services,
         routes: host.routes.describe(),
+        authorizer: authorizer?.describe(),
         watching: watch?.description,
         nodeVersion: process.version,
       }),

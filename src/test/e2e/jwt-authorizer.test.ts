@@ -45,6 +45,12 @@ function patchName(id: string, headers: Record<string, string>): Promise<Respons
 }
 
 describe('npm start applying the JWT authorizer of routes.json', () => {
+  it('says at start which routes the authorizer guards and whose tokens it takes', () => {
+    expect(server.output()).toContain(
+      `  auth      JWT on 3 route(s) of routes.json, issuer ${DEV_ISSUER}`,
+    );
+  });
+
   it.each([
     ['no token', () => ({})],
     ['a malformed token', () => ({ authorization: 'Bearer not.a-token' })],
