@@ -7,6 +7,7 @@ import { layerCommand } from './layer-command';
 import { invokeCommand, startCommand } from './local-commands';
 import { openapiCommand } from './openapi-command';
 import { PACKAGE_ROOT } from './package-root';
+import { tokenCommand } from './token-command';
 
 const COMMANDS: readonly Command[] = [
   buildCommand,
@@ -14,6 +15,7 @@ const COMMANDS: readonly Command[] = [
   startCommand,
   invokeCommand,
   openapiCommand,
+  tokenCommand,
 ];
 
 function usage(): string {

@@ -63,3 +63,22 @@ describe('shownPath', () => {
     expect(shownPath('/elsewhere/fn')).toBe('/elsewhere/fn');
   });
 });
+
+describe('formatBanner with a JWT authorizer', () => {
+  it('says what the authorizer protects, under the routes', () => {
+    // Act
+    const banner = formatBanner({
+      url: 'http://localhost:3000',
+      options,
+      services: { module: undefined, describe: [] },
+      routes: ['PATCH /users/{id}'],
+      authorizer: 'JWT on 1 route(s) of routes.json',
+      watching: undefined,
+      nodeVersion: 'v22.23.3',
+    });
+    // Assess
+    expect(banner).toContain(
+      '            (any other request goes to the $default route)\n  auth      JWT on 1 route(s) of routes.json\n',
+    );
+  });
+});

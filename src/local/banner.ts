@@ -9,6 +9,8 @@ export interface BannerFacts {
   readonly services: { readonly module: string | undefined; readonly describe: readonly string[] };
   /** `METHOD /path` lines. */
   readonly routes: readonly string[];
+  /** What the JWT authorizer protects, or `undefined` when the function has no manifest. */
+  readonly authorizer?: string | undefined;
   /** What `--watch` watches, or `undefined` without it. */
   readonly watching: string | undefined;
   readonly nodeVersion: string;
@@ -46,6 +48,7 @@ export function formatBanner(facts: BannerFacts): string {
     ),
     `  stage     ${options.stage}`,
     ...labelled('routes', routes),
+    ...(facts.authorizer === undefined ? [] : [`  auth      ${facts.authorizer}`]),
     ...(options.docs ? [`  docs      ${facts.url}/docs/ (rendered from /openapi.json)`] : []),
     `  watch     ${facts.watching ?? 'off (--watch rebuilds and reloads on change)'}`,
     'Press Ctrl-C to stop.',

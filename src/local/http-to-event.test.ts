@@ -131,6 +131,17 @@ describe('toHttpApiEvent', () => {
     expect(event).not.toHaveProperty('pathParameters');
   });
 
+  it('passes what the JWT authorizer found as requestContext.authorizer.jwt, and nothing without', () => {
+    // Prepare
+    const jwt = { claims: { sub: 'u-1', exp: '1767225600' }, scopes: ['users/write'] };
+    // Act
+    const authorized = toHttpApiEvent(request(), API, { ...EXTRAS, authorizer: { jwt } });
+    const open = toHttpApiEvent(request(), API, EXTRAS);
+    // Assess
+    expect(Reflect.get(authorized.requestContext, 'authorizer')).toEqual({ jwt });
+    expect(open.requestContext).not.toHaveProperty('authorizer');
+  });
+
   it('leaves out cookies, query parameters and body when the request has none', () => {
     // Act
     const event = toHttpApiEvent(request(), API, EXTRAS);

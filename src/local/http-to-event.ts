@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { tryDecode, tryDecodeFormComponent } from '../http/encoding';
+import type { JwtAuthorizerContext } from './authorizer-context';
 
 /** An HTTP request as the local server received it. */
 export interface HttpRequestParts {
@@ -39,6 +40,8 @@ export interface EventExtras {
   readonly time: Date;
   /** The declared route the request matched; `undefined` sends it to the `$default` route. */
   readonly route: RouteMatch | undefined;
+  /** What the route's JWT authorizer found in the token; absent on unprotected routes. */
+  readonly authorizer?: { readonly jwt: JwtAuthorizerContext } | undefined;
 }
 
 // Hop-by-hop headers end at API Gateway (RFC 9110 §7.6.1); the body's length is recomputed.
@@ -194,6 +197,16 @@ export function toHttpApiEvent(
       stage: api.stage,
       time: formatRequestTime(extras.time),
       timeEpoch: extras.time.getTime(),
+      ...(extras.authorizer === undefined
+        ? {}
+        : {
+            authorizer: {
+              jwt: {
+                claims: { ...extras.authorizer.jwt.claims },
+                scopes: extras.authorizer.jwt.scopes,
+              },
+            },
+          }),
     },
     ...(hasBody ? { body: request.body.toString(text ? 'utf8' : 'base64') } : {}),
     ...(extras.route?.pathParameters === undefined

@@ -5,7 +5,14 @@ import { messageOf } from '../errors/message-of';
 import { formatBanner } from './banner';
 import { Cleanups } from './cleanups';
 import type { LocalOptions } from './cli-options';
+import { DEV_ISSUER, loadDevIssuer } from './dev-issuer';
 import { FunctionHost } from './function-host';
+import {
+  type AuthorizerDecision,
+  authorizerDecision,
+  devTokenVerifier,
+  readRouteManifest,
+} from './local-authorizer';
 import { createLocalServer } from './server';
 import { openServices } from './start-services';
 import { watchFunction } from './watch';
@@ -40,6 +47,36 @@ export class LocalStackError extends Error {
     super(message, options);
     this.name = 'LocalStackError';
   }
+}
+
+/**
+ * API Gateway's JWT authorizer over the function's `routes.json`, trusting the project's
+ * development issuer; `undefined` for a function built without a manifest.
+ */
+function localAuthorizer(functionDir: string):
+  | {
+      authorize(routeKey: string, authorization: string | undefined): Promise<AuthorizerDecision>;
+      reload(): void;
+      describe(): string;
+    }
+  | undefined {
+  let manifest = readRouteManifest(functionDir);
+  if (manifest === undefined) return undefined;
+  const verify = devTokenVerifier(loadDevIssuer(process.cwd()).publicJwk);
+  return {
+    authorize: (routeKey, authorization) =>
+      authorizerDecision(manifest?.get(routeKey), () => verify(authorization)),
+    // A rebuild may protect a route or drop the manifest (then every route is public).
+    reload: () => {
+      manifest = readRouteManifest(functionDir);
+    },
+    describe: () => {
+      const jwt = [...(manifest?.values() ?? [])].filter(
+        (route) => route.authorizationType === 'JWT',
+      ).length;
+      return `JWT on ${jwt} route(s) of routes.json, issuer ${DEV_ISSUER} (lambda-controllers token)`;
+    },
+  };
 }
 
 async function listen(server: Server, port: number): Promise<number> {
@@ -125,11 +162,13 @@ export async function startLocalStack(
         `The function failed to initialize; save a fix to reload.\n${messageOf(initError)}`,
       );
     }
+    const authorizer = localAuthorizer(options.functionDir);
     const server = createLocalServer({
       api: { stage: options.stage, apiId: 'local', region: 'us-east-1' },
       invoke: (event, awsRequestId, sink) => host.invoke(event, awsRequestId, sink),
       stream: options.stream,
       routes: () => host.routes,
+      ...(authorizer === undefined ? {} : { authorize: authorizer.authorize }),
       openapi: options.openapi ? () => host.openapi : undefined,
       docs: options.docs,
       log: (line) => output.info(line),
@@ -139,7 +178,14 @@ export async function startLocalStack(
     cleanups.add(() => close(server));
     signal.throwIfAborted();
     const watch = options.watch
-      ? watchFunction(options.functionDir, () => host.reload(), output)
+      ? watchFunction(
+          options.functionDir,
+          () => {
+            authorizer?.reload();
+            return host.reload();
+          },
+          output,
+        )
       : undefined;
     if (watch !== undefined) cleanups.add(async () => watch.watcher.close());
     const url = `http://localhost:${port}${options.stage === '$default' ? '' : `/${options.stage}`}`;
@@ -149,6 +195,7 @@ export async function startLocalStack(
         options,
         services,
         routes: host.routes.describe(),
+        authorizer: authorizer?.describe(),
         watching: watch?.description,
         nodeVersion: process.version,
       }),

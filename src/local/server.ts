@@ -15,6 +15,7 @@ import {
   splitTarget,
   toHttpApiEvent,
 } from './http-to-event';
+import type { AuthorizerDecision } from './local-authorizer';
 import { formatLogLine } from './log-line';
 import { answerFor, gatewayAnswer, type HttpAnswer } from './result-to-http';
 import type { RouteKeys } from './route-keys';
@@ -38,6 +39,14 @@ export interface LocalServerOptions {
   ) => Promise<InvokeOutcome>;
   /** `--stream`: function URL events, and responses written as the function streams them. */
   readonly stream?: boolean;
+  /**
+   * The JWT authorizer API Gateway puts on the function's protected routes, given the matched
+   * route key and the `Authorization` header; without it every route is public.
+   */
+  readonly authorize?: (
+    routeKey: string,
+    authorization: string | undefined,
+  ) => Promise<AuthorizerDecision>;
   /** The declared routes; read per request, since `--watch` replaces them. */
   readonly routes: () => RouteKeys;
   /**
@@ -135,6 +144,22 @@ async function answerRequest(
       note: `the path does not start with the stage /${options.api.stage}`,
     };
   }
+  const route = options.routes().match(method, routePath);
+  // Function URLs (`--stream`) have no JWT authorizer: IAM guards them.
+  const decision =
+    route === undefined || options.authorize === undefined || options.stream === true
+      ? undefined
+      : await options.authorize(route.routeKey, request.headers.authorization);
+  if (decision?.kind === 'deny') {
+    return {
+      answer: gatewayAnswer(
+        decision.status,
+        decision.status === 401 ? 'Unauthorized' : 'Forbidden',
+      ),
+      requestId: apiRequestId,
+      note: `JWT authorizer: ${decision.reason}`,
+    };
+  }
   const event = toHttpApiEvent(
     {
       method,
@@ -145,7 +170,12 @@ async function answerRequest(
       protocol: `HTTP/${request.httpVersion}`,
     },
     { ...options.api, port: request.socket.localPort ?? 0 },
-    { requestId: apiRequestId, time, route: options.routes().match(method, routePath) },
+    {
+      requestId: apiRequestId,
+      time,
+      route,
+      ...(decision?.kind === 'allow' ? { authorizer: { jwt: decision.jwt } } : {}),
+    },
   );
   // Only a large body can push the event past Lambda's limit; small ones skip the measuring.
   if (body.length > MAX_EVENT_BYTES / 2) {
