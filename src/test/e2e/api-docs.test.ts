@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { loadDevIssuer } from '../../local/dev-issuer';
+import { devToken } from '../../local/dev-token';
 import { type ServerUnderTest, startServer } from './support/local-server';
+
+const REPOSITORY = resolve(__dirname, '../../..');
 
 // The reference page in a real browser: Debian's chromium, which .ci/run installs where missing.
 const BROWSER = [
@@ -71,6 +75,42 @@ describeInBrowser(
         expect.objectContaining({ email: 'ada.docs@example.com' }),
       );
       expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    });
+
+    it('takes a development token in Authorize and deletes a user through the page', async () => {
+      // Prepare: a user to delete, and a token of the issuer npm start trusts (npm run token).
+      const created = await fetch(`${server.url}/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Grace Hopper', email: 'grace.docs@example.com' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const token = devToken(loadDevIssuer(REPOSITORY), {
+        scopes: ['users/write'],
+        subject: 'docs-test',
+        expiresInSeconds: 600,
+      });
+      const page = await browser.newPage();
+
+      // Act: Authorize with the token, then DELETE /users/{id} from its form.
+      await page.goto(`${server.url}/docs`);
+      await page.locator('.opblock').first().waitFor();
+      await page.locator('button.authorize').first().click();
+      await page.locator('.modal-ux input').first().fill(token);
+      await page.locator('.modal-ux button.authorize').click();
+      await page.locator('.modal-ux button.btn-done').click();
+      const remove = page.locator('#operations-users-UsersController_remove');
+      await remove.locator('.opblock-summary').click();
+      await remove.locator('input[placeholder="id"]').fill(id);
+      await remove.locator('button.execute').click();
+      const status = remove
+        .locator('.live-responses-table tr.response .response-col_status')
+        .first();
+      await status.waitFor();
+
+      // Assess
+      expect((await status.textContent())?.trim()).toBe('204');
+      expect((await fetch(`${server.url}/users/${id}`)).status).toBe(404);
     });
   },
 );
