@@ -30,7 +30,7 @@ export type LambdaHandler = (event: unknown, context: Context) => Promise<unknow
 
 type AnySource = EventSource<unknown, unknown>;
 
-/** A controller constructed without arguments: any controller, when there is no `resolve`. */
+/** A controller constructed without arguments: what every controller must be without `resolve`. */
 type PlainController = new () => object;
 
 /** Enough of a path to find the request in the logs; a longer one is cut (a log line has a cap). */

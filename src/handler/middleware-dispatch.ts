@@ -47,7 +47,7 @@ function stepsOf(route: RouteDefinition, options: ResolvedOptions): Middleware[]
 
 /**
  * Composes every route's chain: global, then class, then method middleware, then `@Authorized`
- * and the guards. Returns `undefined` when no route has any of these, so requests take the path
+ * and the guards. Returns `undefined` when no route has one of these, so requests take the path
  * without them.
  */
 export function buildMiddlewarePipeline(

@@ -77,8 +77,8 @@ export interface RouteTable {
  * export const handler = createHandler(controllers);
  * ```
  */
-// biome-ignore lint/suspicious/noExplicitAny: containers' resolve (tsyringe, InversifyJS) takes `new (...args: any[]) => T`; with `never[]` or `unknown[]` a Controller could not be passed to it.
-export type Controller = new (...args: any[]) => object;
+// biome-ignore lint/suspicious/noExplicitAny: containers' resolve (tsyringe, InversifyJS) takes constructors of arguments typed `any`; with `never[]` or `unknown[]` a Controller could not be passed to it.
+export type Controller = new (...args: any[]) => object; // any: the containers' own signature
 
 /** A class's own records plus those inherited, a subclass's methods hiding its parents'. */
 function collectRecords(controller: Controller): {
