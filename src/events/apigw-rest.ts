@@ -66,6 +66,20 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
 }
 
 /**
+ * Puts a header with one value in `headers`, one with several in `multiValueHeaders`. A function
+ * of its own, not a closure in `toResult`: the build names every closure it makes, per request.
+ */
+function placeHeader(
+  headers: Record<string, string>,
+  multiValueHeaders: Record<string, string[]>,
+  name: string,
+  values: readonly string[],
+): void {
+  if (values.length > 1) multiValueHeaders[name] = [...values];
+  else if (values.length === 1) headers[name] = values[0] as string;
+}
+
+/**
  * Payload 1.0 answers: `statusCode` an integer and `body` always a string (API Gateway answers
  * 502 otherwise). A header with one value goes to `headers`, one with several (`Set-Cookie`
  * included) to `multiValueHeaders`, so no name is in both maps: API Gateway merges the two and
@@ -74,12 +88,10 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
 function toResult(response: OutgoingResponse): APIGatewayProxyResult {
   const headers: Record<string, string> = Object.create(null);
   const multiValueHeaders: Record<string, string[]> = Object.create(null);
-  const place = (name: string, values: readonly string[]) => {
-    if (values.length > 1) multiValueHeaders[name] = [...values];
-    else if (values.length === 1) headers[name] = values[0] as string;
-  };
-  for (const name of Object.keys(response.headers)) place(name, response.headers[name] ?? []);
-  place('set-cookie', response.cookies);
+  for (const name of Object.keys(response.headers)) {
+    placeHeader(headers, multiValueHeaders, name, response.headers[name] ?? []);
+  }
+  placeHeader(headers, multiValueHeaders, 'set-cookie', response.cookies);
   return {
     statusCode: response.status,
     headers,
