@@ -1,6 +1,7 @@
 import { DecoratorUsageError } from '../errors/config-errors';
 import type { AccessRequirement } from '../metadata/records';
 import { getMetadataStore } from '../metadata/store';
+import { decorationSite } from './decoration-site';
 import { assertLegacyDecorator } from './legacy-guard';
 
 /**
@@ -35,11 +36,6 @@ function assertFirstAccess(owner: object, propertyKey: string | symbol | undefin
     `${where} has both @${existing.kind === 'public' ? 'Public' : 'Authorized'}() and another ` +
       '@Authorized() or @Public(); keep one.',
   );
-}
-
-function whereOf(target: object, propertyKey: string | symbol | undefined): string {
-  const owner = typeof target === 'function' ? target : target.constructor;
-  return propertyKey === undefined ? owner.name : `${owner.name}.${String(propertyKey)}`;
 }
 
 function nameList(value: unknown, option: string, where: string): readonly string[] {
@@ -105,14 +101,13 @@ function requirementOf(options: unknown, where: string): AccessRequirement {
 export function Authorized(options?: AuthorizedOptions): ClassDecorator & MethodDecorator {
   return (target: object, propertyKey?: string | symbol): void => {
     assertLegacyDecorator('Authorized', [target, propertyKey]);
-    const where = whereOf(target, propertyKey);
+    const { owner, where } = decorationSite(target, propertyKey);
     if (propertyKey !== undefined && typeof target === 'function') {
       throw new DecoratorUsageError(
         `@Authorized() on static method ${where}: only route methods are authorized.`,
       );
     }
     const requirement = requirementOf(options, where);
-    const owner = typeof target === 'function' ? target : target.constructor;
     assertFirstAccess(owner, propertyKey, where);
     getMetadataStore().addAccess(owner, { kind: 'authorized', propertyKey, requirement });
   };
@@ -136,11 +131,11 @@ export function Public(): MethodDecorator {
     assertLegacyDecorator('Public', [target, propertyKey]);
     if (propertyKey === undefined || typeof target === 'function') {
       throw new DecoratorUsageError(
-        `@Public() on ${whereOf(target, propertyKey)}: it goes on a route method, to lift the ` +
+        `@Public() on ${decorationSite(target, propertyKey).where}: it goes on a route method, to lift the ` +
           "class's @Authorized for that route.",
       );
     }
-    assertFirstAccess(target.constructor, propertyKey, whereOf(target, propertyKey));
+    assertFirstAccess(target.constructor, propertyKey, decorationSite(target, propertyKey).where);
     getMetadataStore().addAccess(target.constructor, { kind: 'public', propertyKey });
   };
 }

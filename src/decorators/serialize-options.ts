@@ -2,6 +2,7 @@ import { DecoratorUsageError } from '../errors/config-errors';
 import type { SerializeSettings } from '../metadata/records';
 import { copySerializeSettings, serializeSettingsProblem } from '../metadata/serialize-settings';
 import { getMetadataStore } from '../metadata/store';
+import { decorationSite } from './decoration-site';
 import { assertLegacyDecorator } from './legacy-guard';
 
 /**
@@ -22,8 +23,7 @@ import { assertLegacyDecorator } from './legacy-guard';
 export function SerializeOptions(settings: SerializeSettings): ClassDecorator & MethodDecorator {
   return (target: object, propertyKey?: string | symbol): void => {
     assertLegacyDecorator('SerializeOptions', [target, propertyKey]);
-    const owner = typeof target === 'function' ? target : target.constructor;
-    const where = propertyKey === undefined ? owner.name : `${owner.name}.${String(propertyKey)}`;
+    const { owner, where } = decorationSite(target, propertyKey);
     const problem = serializeSettingsProblem(settings);
     if (problem !== undefined) {
       throw new DecoratorUsageError(`@SerializeOptions() on ${where}: ${problem}.`);

@@ -1,6 +1,6 @@
-import { DecoratorUsageError } from '../errors/config-errors';
 import { getMetadataStore } from '../metadata/store';
 import type { Guard } from '../middleware/guard';
+import { assertFunctionsOnRoute, decorationSite } from './decoration-site';
 import { assertLegacyDecorator } from './legacy-guard';
 
 /**
@@ -21,21 +21,8 @@ import { assertLegacyDecorator } from './legacy-guard';
 export function UseGuards(...guards: Guard[]): ClassDecorator & MethodDecorator {
   return (target: object, propertyKey?: string | symbol): void => {
     assertLegacyDecorator('UseGuards', [target, propertyKey]);
-    const owner = typeof target === 'function' ? target : target.constructor;
-    const where = propertyKey === undefined ? owner.name : `${owner.name}.${String(propertyKey)}`;
-    guards.forEach((candidate: unknown, index) => {
-      if (typeof candidate !== 'function') {
-        throw new DecoratorUsageError(
-          `@UseGuards() on ${where}: argument ${index} is ${candidate === null ? 'null' : typeof candidate}, ` +
-            'not a guard function.',
-        );
-      }
-    });
-    if (propertyKey !== undefined && typeof target === 'function') {
-      throw new DecoratorUsageError(
-        `@UseGuards() on static method ${where}: only route methods run guards.`,
-      );
-    }
+    assertFunctionsOnRoute('UseGuards', 'guard', guards, target, propertyKey);
+    const { owner } = decorationSite(target, propertyKey);
     getMetadataStore().addGuards(owner, { propertyKey, guards: [...guards] });
   };
 }

@@ -1,6 +1,6 @@
-import { DecoratorUsageError } from '../errors/config-errors';
 import { getMetadataStore } from '../metadata/store';
 import type { Middleware } from '../middleware/middleware';
+import { assertFunctionsOnRoute, decorationSite } from './decoration-site';
 import { assertLegacyDecorator } from './legacy-guard';
 
 /**
@@ -22,21 +22,8 @@ import { assertLegacyDecorator } from './legacy-guard';
 export function Use(...middleware: Middleware[]): ClassDecorator & MethodDecorator {
   return (target: object, propertyKey?: string | symbol): void => {
     assertLegacyDecorator('Use', [target, propertyKey]);
-    const owner = typeof target === 'function' ? target : target.constructor;
-    const where = propertyKey === undefined ? owner.name : `${owner.name}.${String(propertyKey)}`;
-    middleware.forEach((candidate: unknown, index) => {
-      if (typeof candidate !== 'function') {
-        throw new DecoratorUsageError(
-          `@Use() on ${where}: argument ${index} is ${candidate === null ? 'null' : typeof candidate}, ` +
-            'not a middleware function.',
-        );
-      }
-    });
-    if (propertyKey !== undefined && typeof target === 'function') {
-      throw new DecoratorUsageError(
-        `@Use() on static method ${where}: only route methods run middleware.`,
-      );
-    }
+    assertFunctionsOnRoute('Use', 'middleware', middleware, target, propertyKey);
+    const { owner } = decorationSite(target, propertyKey);
     getMetadataStore().addUse(owner, { propertyKey, middleware: [...middleware] });
   };
 }

@@ -1,6 +1,6 @@
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { messageOf } from '../errors/message-of';
-import { isRecord, ownRecord } from '../events/event-fields';
+import { isAlbEvent } from '../events/alb';
 import type { LambdaHttpRequest } from '../http/request';
 import type { AlbAuthOptions, AuthOptions, JwtAuthOptions } from './auth-options';
 import { fromVerifiedToken } from './from-verified-token';
@@ -116,10 +116,6 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 function describeRefusal(error: unknown): string {
   const text = messageOf(error).replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, ' ');
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
-
-function isAlbEvent(event: unknown): boolean {
-  return isRecord(ownRecord(event, 'requestContext')['elb']);
 }
 
 /**
