@@ -104,7 +104,10 @@ function checkedOutgoing(
   } catch (error) {
     return failedOutgoing(error, method, context);
   }
-  const size = Buffer.byteLength(outgoing.body);
+  // A string of n UTF-16 units has at most 3n UTF-8 bytes: most bodies need no count.
+  const { body } = outgoing;
+  if (body.length * 3 <= source.maxResponseBytes) return outgoing;
+  const size = Buffer.byteLength(body);
   return size <= source.maxResponseBytes
     ? outgoing
     : tooLargeOutgoing(size, source, method, context);
@@ -184,12 +187,55 @@ export function createHandler(
   const table = buildRouteTable(routes, resolved.resolve);
   const pipeline = buildMiddlewarePipeline(table, resolved);
   const { logger } = resolved;
+  const requestOptions = { basePath: resolved.basePath };
 
+  // Reached only by a fault in the framework itself: every controller error is answered.
+  const faulted = (
+    error: unknown,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest | undefined,
+    route: string | null,
+  ): AnsweredEvent => {
+    logger.error({ message: 'framework error', requestId, error: describeError(error) });
+    return { started, requestId, source, request, route, response: undefined };
+  };
+  const settled = (
+    answered: Answer,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest,
+  ): AnsweredEvent => {
+    const { route } = answered;
+    try {
+      const response = withCors(answered, request, resolved);
+      return { started, requestId, source, request, route, response };
+    } catch (error) {
+      return faulted(error, started, requestId, source, request, route);
+    }
+  };
+  const settleLater = async (
+    pending: Promise<Answer>,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest,
+  ): Promise<AnsweredEvent> => {
+    try {
+      return settled(await pending, started, requestId, source, request);
+    } catch (error) {
+      return faulted(error, started, requestId, source, request, null);
+    }
+  };
   // The path of every event: detect its source, read it into a request, dispatch it to its
   // route, add CORS; then serialize and write it back in the source's own format (`result`), or
-  // stream it (`streamingHandlerOf`).
-  const answer = async (event: unknown, context: unknown): Promise<AnsweredEvent> => {
-    const started = performance.now();
+  // stream it (`streamingHandlerOf`). Synchronous until something is awaited (a method's promise,
+  // a body to validate): the handler itself is the only async function a plain route passes.
+  const answer = (event: unknown, context: unknown): AnsweredEvent | Promise<AnsweredEvent> => {
+    // Only the access log reads the clock.
+    const started = resolved.accessLog ? performance.now() : 0;
     const requestId = requestIdOf(context);
     let source: AnySource;
     try {
@@ -199,20 +245,17 @@ export function createHandler(
       throw error;
     }
     let request: LambdaHttpRequest | undefined;
-    let route: string | null = null;
     try {
-      request = source.toRequest(event, context as Context, { basePath: resolved.basePath });
+      request = source.toRequest(event, context as Context, requestOptions);
       const answered =
         pipeline === undefined
-          ? await dispatch(table, request, resolved, requestId)
-          : await dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
-      route = answered.route;
-      const response = withCors(answered, request, resolved);
-      return { started, requestId, source, request, route, response };
+          ? dispatch(table, request, resolved, requestId)
+          : dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
+      return answered instanceof Promise
+        ? settleLater(answered, started, requestId, source, request)
+        : settled(answered, started, requestId, source, request);
     } catch (error) {
-      // Reached only by a fault in the framework itself: every controller error is answered above.
-      logger.error({ message: 'framework error', requestId, error: describeError(error) });
-      return { started, requestId, source, request, route, response: undefined };
+      return faulted(error, started, requestId, source, request, null);
     }
   };
   const logAnswer = (answered: AnsweredEvent, status: number): void => {
@@ -260,8 +303,10 @@ export function createHandler(
       (error: unknown) => write(answered, event, fault(answered, error)),
     );
   };
-  const handler = async (event: unknown, context: Context): Promise<unknown> =>
-    result(await answer(event, context), event);
+  const handler = async (event: unknown, context: Context): Promise<unknown> => {
+    const answered = answer(event, context);
+    return result(answered instanceof Promise ? await answered : answered, event);
+  };
   recordHandlerParts(handler, {
     answer,
     result,
