@@ -122,6 +122,8 @@ export function toV2Result(response: OutgoingResponse): APIGatewayProxyStructure
   return result;
 }
 
+const HTTP_API_PATHS: V2PathRules = { decoded: true, stripStage: true };
+
 /**
  * API Gateway HTTP API, payload format 2.0.
  *
@@ -137,7 +139,7 @@ export const apigwHttpSource: EventSource<
   name: 'apigw-http',
   maxResponseBytes: LAMBDA_SYNC_PAYLOAD_BYTES,
   matches: isPayloadV2,
-  toRequest: (event, context) => toV2Request(event, context, { decoded: true, stripStage: true }),
+  toRequest: (event, context) => toV2Request(event, context, HTTP_API_PATHS),
   toResult: (response) => toV2Result(response),
 };
 

@@ -58,12 +58,8 @@ function withCors(
   return cors.decorate(answer.response, request.headers['origin']);
 }
 
-/**
- * The response serialized for `source`, a stream body collected first; a body it cannot carry
- * (or a stream that fails while it is read) becomes a 500 problem.
- */
+/** What a problem made while serializing names: the answered event is one. */
 interface SerializeContext {
-  readonly options: ResolvedOptions;
   readonly requestId: string | undefined;
   readonly route: string | null;
 }
@@ -73,8 +69,9 @@ function failedOutgoing(
   error: unknown,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
-  const { options, requestId, route } = context;
+  const { requestId, route } = context;
   return toOutgoingResponse(problemOf(error, options, requestId, route), method);
 }
 
@@ -83,12 +80,13 @@ function tooLargeOutgoing(
   source: AnySource,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
   const error = new InternalServerError(
     `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
     { expose: true },
   );
-  return failedOutgoing(error, method, context);
+  return failedOutgoing(error, method, context, options);
 }
 
 /** A collected (not streamed) response serialized, within the source's size limit. */
@@ -97,12 +95,13 @@ function checkedOutgoing(
   source: AnySource,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
   let outgoing: OutgoingResponse;
   try {
     outgoing = toOutgoingResponse(response, method);
   } catch (error) {
-    return failedOutgoing(error, method, context);
+    return failedOutgoing(error, method, context, options);
   }
   // A string of n UTF-16 units has at most 3n UTF-8 bytes: most bodies need no count.
   const { body } = outgoing;
@@ -110,7 +109,7 @@ function checkedOutgoing(
   const size = Buffer.byteLength(body);
   return size <= source.maxResponseBytes
     ? outgoing
-    : tooLargeOutgoing(size, source, method, context);
+    : tooLargeOutgoing(size, source, method, context, options);
 }
 
 /**
@@ -123,16 +122,18 @@ function serialize(
   request: LambdaHttpRequest,
   source: AnySource,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse | Promise<OutgoingResponse> {
   const { method } = request;
-  if (response.bodyKind !== 'stream') return checkedOutgoing(response, source, method, context);
+  if (response.bodyKind !== 'stream')
+    return checkedOutgoing(response, source, method, context, options);
   return collectStream(response, method, source.maxResponseBytes).then(
     // Counted while read: the stream stopped at the first chunk past the limit.
     (collected) =>
       collected.kind === 'too-large'
-        ? tooLargeOutgoing(collected.bytes, source, method, context)
-        : checkedOutgoing(collected.response, source, method, context),
-    (error: unknown) => failedOutgoing(error, method, context),
+        ? tooLargeOutgoing(collected.bytes, source, method, context, options)
+        : checkedOutgoing(collected.response, source, method, context, options),
+    (error: unknown) => failedOutgoing(error, method, context, options),
   );
 }
 
@@ -287,13 +288,13 @@ export function createHandler(
   };
   // Synchronous unless the body is a stream to collect (see `serialize`).
   const result = (answered: AnsweredEvent, event: unknown): unknown => {
-    const { source, request, requestId, route, response } = answered;
+    const { source, request, requestId, response } = answered;
     if (request === undefined || response === undefined) {
       return write(answered, event, lastResort(requestId, request?.method));
     }
     let outgoing: OutgoingResponse | Promise<OutgoingResponse>;
     try {
-      outgoing = serialize(response, request, source, { options: resolved, requestId, route });
+      outgoing = serialize(response, request, source, answered, resolved);
     } catch (error) {
       return write(answered, event, fault(answered, error));
     }
