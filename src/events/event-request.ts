@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { parseCookieHeader } from '../http/cookies';
 import type { QueryParameters } from '../http/query';
-import type { LambdaHttpRequest } from '../http/request';
+import { type LambdaHttpRequest, TO_PLAIN } from '../http/request';
 
 /**
  * How a source reads the parts of its event that a route may never look at. One object per
@@ -42,7 +42,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  * matches the body received).
  *
  * Its parts are getters, which a spread (`{ ...request }`) does not copy: the request is made
- * plain ({@link plainRequest}) before user code can see it.
+ * plain (`plainRequest`) before user code can see it.
  */
 export class EventRequest implements LambdaHttpRequest {
   readonly method: string;
@@ -102,8 +102,8 @@ export class EventRequest implements LambdaHttpRequest {
     return this.#body;
   }
 
-  /** The same request as a plain object, made once: see {@link plainRequest}. */
-  toPlain(): LambdaHttpRequest {
+  /** The same request as a plain object, made once: see `plainRequest`. */
+  [TO_PLAIN](): LambdaHttpRequest {
     this.#plain ??= {
       method: this.method,
       path: this.path,
@@ -118,16 +118,4 @@ export class EventRequest implements LambdaHttpRequest {
     };
     return this.#plain;
   }
-}
-
-/**
- * The request as a plain object with every part read, for code outside the framework
- * (middleware, guards, `@Req()`): such code spreads it to change a field
- * (`ctx.request = { ...ctx.request, path }`), which must keep every other part.
- *
- * @param request - A request from a source, or one a middleware made.
- * @returns A plain object; the same one each time for one request.
- */
-export function plainRequest(request: LambdaHttpRequest): LambdaHttpRequest {
-  return request instanceof EventRequest ? request.toPlain() : request;
 }

@@ -41,7 +41,7 @@ export function problemOf(
 }
 
 /** The answer of a route whose method is still running: its response or its error. */
-async function settleAnswer(
+export async function settleAnswer(
   pending: Promise<HttpResponse>,
   routeKey: string,
   options: ResolvedOptions,
@@ -71,11 +71,21 @@ export function dispatch(
 ): Answer | Promise<Answer> {
   const match = table.match(request.method, request.path);
   if (match.kind !== 'found') return unmatchedAnswer(match, request, requestId);
-  const route = match.value;
+  return answerMatched(match.value, match.params, request, options, requestId);
+}
+
+/** The answer of a matched route without middleware: its response, or its error as a problem. */
+export function answerMatched(
+  route: RouteDefinition,
+  params: Readonly<Record<string, string>>,
+  request: LambdaHttpRequest,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+): Answer | Promise<Answer> {
   const routeKey = route.routeKey;
   let response: HttpResponse | Promise<HttpResponse>;
   try {
-    response = invokeRoute(route, request, match.params, options);
+    response = invokeRoute(route, request, params, options);
   } catch (error) {
     return {
       kind: 'route',
@@ -85,24 +95,6 @@ export function dispatch(
   }
   if (response instanceof Promise) return settleAnswer(response, routeKey, options, requestId);
   return { kind: 'route', response, route: routeKey };
-}
-
-/** The answer of a matched route: what `respond` resolves with, or its error as a problem. */
-export async function answerRoute(
-  routeKey: string,
-  options: ResolvedOptions,
-  requestId: string | undefined,
-  respond: () => HttpResponse | Promise<HttpResponse>,
-): Promise<Answer> {
-  try {
-    return { kind: 'route', response: await respond(), route: routeKey };
-  } catch (error) {
-    return {
-      kind: 'route',
-      response: problemOf(error, options, requestId, routeKey),
-      route: routeKey,
-    };
-  }
 }
 
 /** The framework's own answer when no route matched: 404, 405, or 204 with `Allow` for OPTIONS. */

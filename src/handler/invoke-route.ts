@@ -1,8 +1,7 @@
-import { plainRequest } from '../events/event-request';
-import type { LambdaHttpRequest } from '../http/request';
+import { type LambdaHttpRequest, plainRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
 import { principalOf } from '../identity/principal';
-import type { RequestState } from '../middleware/state';
+import type { RequestContext } from '../middleware/middleware';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import { serializeBody } from '../serialization/serialize-body';
@@ -17,7 +16,7 @@ function resolveArgument(
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
-  state: RequestState | undefined,
+  ctx: RequestContext | undefined,
 ): unknown {
   switch (binding.kind) {
     case 'param':
@@ -29,10 +28,11 @@ function resolveArgument(
     case 'headers':
       return binding.name === undefined ? request.headers : request.headers[binding.name];
     case 'req':
-      return plainRequest(request);
+      // Code outside the framework gets the plain request a middleware saw (or set).
+      return ctx === undefined ? plainRequest(request) : ctx.request;
     case 'state':
       // Without middleware there is no state: nothing could have stored a value.
-      return binding.key === undefined ? undefined : state?.get(binding.key);
+      return binding.key === undefined ? undefined : ctx?.state.get(binding.key);
     case 'principal':
       return principalOf(request);
     case 'claims': {
@@ -99,14 +99,14 @@ async function settleArguments(
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
-  state: RequestState | undefined,
+  ctx: RequestContext | undefined,
 ): Promise<HttpResponse> {
   const bindings = route.params;
   for (let index = from; index < bindings.length; index++) {
     const value =
       index === from
         ? args[index]
-        : resolveArgument(bindings[index] as ParamBinding, request, params, options, state);
+        : resolveArgument(bindings[index] as ParamBinding, request, params, options, ctx);
     args[index] = value instanceof Promise ? await value : value;
   }
   const returned = route.invoke(args);
@@ -126,7 +126,7 @@ async function settleResult(
  * Binds the arguments, calls the route's method with its controller as `this` and maps the
  * result, class instances in its body turned into plain data. Binding errors and whatever the
  * method throws propagate to the caller (as a rejection once something was awaited).
- * `state` is the request's middleware state, absent when no middleware runs.
+ * `ctx` is the request's middleware context, absent when no middleware runs.
  *
  * Synchronous until an argument (a body class-validator checks) or the method's result is a
  * promise: a `GET` whose method returns a value costs no promise and no microtask turn.
@@ -136,15 +136,15 @@ export function invokeRoute(
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
-  state?: RequestState,
+  ctx?: RequestContext,
 ): HttpResponse | Promise<HttpResponse> {
   const bindings = route.params;
   const args: unknown[] = new Array(bindings.length);
   for (let index = 0; index < bindings.length; index++) {
-    const value = resolveArgument(bindings[index] as ParamBinding, request, params, options, state);
+    const value = resolveArgument(bindings[index] as ParamBinding, request, params, options, ctx);
     args[index] = value;
     if (value instanceof Promise) {
-      return settleArguments(route, args, index, request, params, options, state);
+      return settleArguments(route, args, index, request, params, options, ctx);
     }
   }
   const returned = route.invoke(args);

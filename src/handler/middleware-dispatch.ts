@@ -1,12 +1,12 @@
-import { plainRequest } from '../events/event-request';
 import type { LambdaHttpRequest } from '../http/request';
 import type { TokenVerifier } from '../identity/token-verifier';
 import { authorizationStep } from '../middleware/authorize';
 import { composeMiddleware, type MiddlewareChain } from '../middleware/compose';
 import type { MatchedRoute, Middleware } from '../middleware/middleware';
-import { createRequestContext } from '../middleware/request-context';
+import { boundRequestOf, createRequestContext } from '../middleware/request-context';
+import type { MatchResult } from '../routing/matcher';
 import type { RouteDefinition, RouteTable } from '../routing/route-table';
-import { type Answer, answerRoute, problemOf, unmatchedAnswer } from './dispatch';
+import { type Answer, answerMatched, problemOf, settleAnswer, unmatchedAnswer } from './dispatch';
 import { invokeRoute } from './invoke-route';
 import type { ResolvedOptions } from './options';
 
@@ -29,7 +29,7 @@ export interface MiddlewarePipeline {
  */
 function settlingStep(verifier: TokenVerifier): Middleware {
   return async (ctx, next) => {
-    await verifier.settle(ctx.request);
+    await verifier.settle(boundRequestOf(ctx));
     return next();
   };
 }
@@ -81,34 +81,42 @@ export function buildMiddlewarePipeline(
  * throws (the method's errors included, passed through every middleware that did not catch it)
  * becomes a problem here, outside all middleware.
  */
-export async function dispatchThroughMiddleware(
+export function dispatchThroughMiddleware(
   table: RouteTable,
   pipeline: MiddlewarePipeline,
   request: LambdaHttpRequest,
   options: ResolvedOptions,
   requestId: string | undefined,
-): Promise<Answer> {
+): Answer | Promise<Answer> {
   const match = table.match(request.method, request.path);
   if (match.kind === 'found') {
     const route = match.value;
     const routeChain = pipeline.routes.get(route);
     if (routeChain === undefined) {
-      return answerRoute(route.routeKey, options, requestId, () =>
-        invokeRoute(route, request, match.params, options),
-      );
+      return answerMatched(route, match.params, request, options, requestId);
     }
-    const ctx = createRequestContext(plainRequest(request), routeChain.matched);
-    // The method binds from `ctx.request`, which a middleware may have replaced.
-    return answerRoute(route.routeKey, options, requestId, () =>
-      // `next()` is a promise to middleware even when the method answered synchronously.
-      routeChain.chain(ctx, async () =>
-        invokeRoute(route, ctx.request, match.params, options, ctx.state),
-      ),
+    const ctx = createRequestContext(request, routeChain.matched);
+    // The chain is an async function (what it throws, it rejects with). The method binds from
+    // what a middleware may have set on `ctx.request`.
+    const pending = routeChain.chain(ctx, () =>
+      invokeRoute(route, boundRequestOf(ctx), match.params, options, ctx),
     );
+    return settleAnswer(pending, route.routeKey, options, requestId);
   }
+  return answerUnmatched(pipeline, match, request, options, requestId);
+}
+
+/** The framework's own answer when no route matched, through the global middleware. */
+async function answerUnmatched(
+  pipeline: MiddlewarePipeline,
+  match: Exclude<MatchResult<RouteDefinition>, { kind: 'found' }>,
+  request: LambdaHttpRequest,
+  options: ResolvedOptions,
+  requestId: string | undefined,
+): Promise<Answer> {
   const answer = unmatchedAnswer(match, request, requestId);
   if (pipeline.unmatched === undefined) return answer;
-  const ctx = createRequestContext(plainRequest(request), undefined);
+  const ctx = createRequestContext(request, undefined);
   try {
     // The framework's own answers are answers, not errors: `next()` resolves with them, so a
     // middleware adding headers puts them on a 404 too.

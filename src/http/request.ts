@@ -37,3 +37,22 @@ export interface LambdaHttpRequest {
   /** The Lambda context, untouched. */
   readonly context: Context;
 }
+
+/**
+ * How a request whose parts are read on first use (see `EventRequest`) makes itself plain: a
+ * symbol, so that no user-made request can have it by accident.
+ */
+export const TO_PLAIN: unique symbol = Symbol('lambda-controllers.toPlain');
+
+/**
+ * The request as a plain object with every part read, for code outside the framework
+ * (middleware, guards, `@Req()`): such code spreads it to change a field
+ * (`ctx.request = { ...ctx.request, path }`), which must keep every other part.
+ *
+ * @param request - A request from a source, or one a middleware made.
+ * @returns A plain object; the same one each time for one request.
+ */
+export function plainRequest(request: LambdaHttpRequest): LambdaHttpRequest {
+  const toPlain: unknown = Reflect.get(request, TO_PLAIN);
+  return typeof toPlain === 'function' ? (toPlain.call(request) as LambdaHttpRequest) : request;
+}
