@@ -1,5 +1,6 @@
 import { HttpError, MethodNotAllowedError, NotFoundError } from '../errors/http-error';
 import { toProblem } from '../errors/problem';
+import { withoutStack } from '../errors/without-stack';
 import type { LambdaHttpRequest } from '../events/types';
 import { truncateInput } from '../http/echo-input';
 import { HttpResponse } from '../http/response';
@@ -115,11 +116,11 @@ export function unmatchedAnswer(
         route: null,
       };
     }
-    const error = new MethodNotAllowedError(`${method} is not allowed on ${path}.`, {
+    const error = withoutStack(MethodNotAllowedError, `${method} is not allowed on ${path}.`, {
       headers: { allow },
     });
     return { kind: 'not-allowed', response: toProblem(error, requestId), route: null };
   }
-  const error = new NotFoundError(`No route matches ${method} ${path}.`);
+  const error = withoutStack(NotFoundError, `No route matches ${method} ${path}.`);
   return { kind: 'not-found', response: toProblem(error, requestId), route: null };
 }

@@ -1,4 +1,5 @@
 import { BadRequestError } from '../errors/http-error';
+import { withoutStack } from '../errors/without-stack';
 import { quoteInput } from '../http/echo-input';
 import type { ScalarType } from '../metadata/design-types';
 
@@ -17,7 +18,7 @@ function invalid(
       : value.length <= 3
         ? `[${value.map((item) => quoteInput(item)).join(',')}]`
         : `${value.length} values`;
-  return new BadRequestError(`${label} "${name}" ${message}; got ${got}.`, {
+  return withoutStack(BadRequestError, `${label} "${name}" ${message}; got ${got}.`, {
     extensions: { errors: { [`${location}.${name}`]: [message] } },
   });
 }

@@ -1,4 +1,5 @@
 import { BadRequestError } from '../errors/http-error';
+import { withoutStack } from '../errors/without-stack';
 import { truncateInput } from '../http/echo-input';
 
 /** Keys that could reach an object's prototype once class-transformer assigns them. */
@@ -96,14 +97,16 @@ export function parseJsonBody(
       : brokenLimit(text, limits);
   if (broken === 'depth') {
     const { maxDepth } = limits;
-    throw new BadRequestError(
+    throw withoutStack(
+      BadRequestError,
       `The body nests arrays and objects more than ${maxDepth} levels deep; the limit is ${maxDepth}.`,
       { extensions: { maxJsonDepth: maxDepth } },
     );
   }
   if (broken === 'keys') {
     const { maxKeys } = limits;
-    throw new BadRequestError(
+    throw withoutStack(
+      BadRequestError,
       `An object in the body has more than ${maxKeys} members; the limit is ${maxKeys}.`,
       { extensions: { maxJsonKeys: maxKeys } },
     );
@@ -116,7 +119,7 @@ export function parseJsonBody(
     return mayHideKey ? JSON.parse(text, refuseForbiddenKeys) : JSON.parse(text);
   } catch (error) {
     if (error instanceof ForbiddenKeyError) {
-      throw new BadRequestError(`The body may not contain the key "${error.key}".`, {
+      throw withoutStack(BadRequestError, `The body may not contain the key "${error.key}".`, {
         extensions: { errors: { [error.key]: ['is not allowed'] } },
       });
     }
@@ -124,6 +127,6 @@ export function parseJsonBody(
     // (a RangeError from the reviver, were the depth check ever bypassed) says nothing a client
     // can act on, and its message must not leak.
     const reason = error instanceof SyntaxError ? `: ${truncateInput(error.message, 200)}` : '.';
-    throw new BadRequestError(`The body is not valid JSON${reason}`, { cause: error });
+    throw withoutStack(BadRequestError, `The body is not valid JSON${reason}`, { cause: error });
   }
 }

@@ -3,6 +3,7 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../errors/http-error';
+import { withoutStack } from '../errors/without-stack';
 import { quoteInput } from '../http/echo-input';
 import type { LambdaHttpRequest } from '../http/request';
 
@@ -17,7 +18,10 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 export function assertBodySize(request: LambdaHttpRequest, maxBytes: number): void {
   const size = request.body?.byteLength ?? 0;
   if (size > maxBytes) {
-    throw new PayloadTooLargeError(`The body has ${size} bytes; the limit is ${maxBytes}.`);
+    throw withoutStack(
+      PayloadTooLargeError,
+      `The body has ${size} bytes; the limit is ${maxBytes}.`,
+    );
   }
 }
 
@@ -29,11 +33,12 @@ export function assertBodySize(request: LambdaHttpRequest, maxBytes: number): vo
  */
 export function readJsonText(request: LambdaHttpRequest): string {
   if (request.body === undefined || request.body.byteLength === 0) {
-    throw new BadRequestError('A JSON body is required.');
+    throw withoutStack(BadRequestError, 'A JSON body is required.');
   }
   const contentType = request.headers['content-type'];
   if (!isJsonMediaType(contentType)) {
-    throw new UnsupportedMediaTypeError(
+    throw withoutStack(
+      UnsupportedMediaTypeError,
       `The body must be application/json; got ${contentType === undefined ? 'no content-type' : quoteInput(contentType)}.`,
     );
   }
