@@ -13,7 +13,7 @@ import { recordServedRoutes } from '../routing/served-routes';
 import { collectStream } from '../streaming/collect-stream';
 import { type AnsweredEvent, recordHandlerParts } from './answered-event';
 import { describeError } from './describe-error';
-import { type Answer, dispatch, problemOf } from './dispatch';
+import { type Answer, dispatch, type PendingAnswer, problemOf } from './dispatch';
 import { buildMiddlewarePipeline, dispatchThroughMiddleware } from './middleware-dispatch';
 import { type HandlerOptions, type ResolvedOptions, resolveOptions } from './options';
 
@@ -217,18 +217,34 @@ export function createHandler(
       return faulted(error, started, requestId, source, request, route);
     }
   };
+  // The one async step of a request whose route is still running (or that went through
+  // middleware): its response, or its error as a problem.
   const settleLater = async (
-    pending: Promise<Answer>,
+    pending: PendingAnswer | Promise<Answer>,
     started: number,
     requestId: string | undefined,
     source: AnySource,
     request: LambdaHttpRequest,
   ): Promise<AnsweredEvent> => {
+    let answered: Answer;
     try {
-      return settled(await pending, started, requestId, source, request);
+      if (pending instanceof Promise) answered = await pending;
+      else {
+        const { route } = pending;
+        try {
+          answered = { kind: 'route', response: await pending.response, route };
+        } catch (error) {
+          answered = {
+            kind: 'route',
+            response: problemOf(error, resolved, requestId, route),
+            route,
+          };
+        }
+      }
     } catch (error) {
       return faulted(error, started, requestId, source, request, null);
     }
+    return settled(answered, started, requestId, source, request);
   };
   // The path of every event: detect its source, read it into a request, dispatch it to its
   // route, add CORS; then serialize and write it back in the source's own format (`result`), or
@@ -252,7 +268,7 @@ export function createHandler(
         pipeline === undefined
           ? dispatch(table, request, resolved, requestId)
           : dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
-      return answered instanceof Promise
+      return answered instanceof Promise || answered.kind === 'pending'
         ? settleLater(answered, started, requestId, source, request)
         : settled(answered, started, requestId, source, request);
     } catch (error) {

@@ -41,23 +41,18 @@ export function problemOf(
   return toProblem(error, requestId);
 }
 
-/** The answer of a route whose method is still running: its response or its error. */
-export async function settleAnswer(
-  pending: Promise<HttpResponse>,
-  routeKey: string,
-  options: ResolvedOptions,
-  requestId: string | undefined,
-): Promise<Answer> {
-  try {
-    return { kind: 'route', response: await pending, route: routeKey };
-  } catch (error) {
-    return {
-      kind: 'route',
-      response: problemOf(error, options, requestId, routeKey),
-      route: routeKey,
-    };
-  }
+/**
+ * A route whose method is still running: its promise, which the pipeline settles in its one
+ * async step (an answer of its own here would cost each such request another async frame).
+ */
+export interface PendingAnswer {
+  readonly kind: 'pending';
+  readonly response: Promise<HttpResponse>;
+  readonly route: string;
 }
+
+/** What dispatching gives: an answer, a route still running, or the framework's own answer through middleware. */
+export type Dispatched = Answer | PendingAnswer | Promise<Answer>;
 
 /**
  * Finds the route for a request and answers it: the method's response, or its error as a
@@ -69,7 +64,7 @@ export function dispatch(
   request: LambdaHttpRequest,
   options: ResolvedOptions,
   requestId: string | undefined,
-): Answer | Promise<Answer> {
+): Answer | PendingAnswer {
   const match = table.match(request.method, request.path);
   if (match.kind !== 'found') return unmatchedAnswer(match, request, requestId);
   return answerMatched(match.value, match.params, request, options, requestId);
@@ -82,7 +77,7 @@ export function answerMatched(
   request: LambdaHttpRequest,
   options: ResolvedOptions,
   requestId: string | undefined,
-): Answer | Promise<Answer> {
+): Answer | PendingAnswer {
   const routeKey = route.routeKey;
   let response: HttpResponse | Promise<HttpResponse>;
   try {
@@ -94,7 +89,7 @@ export function answerMatched(
       route: routeKey,
     };
   }
-  if (response instanceof Promise) return settleAnswer(response, routeKey, options, requestId);
+  if (response instanceof Promise) return { kind: 'pending', response, route: routeKey };
   return { kind: 'route', response, route: routeKey };
 }
 

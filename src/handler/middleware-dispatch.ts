@@ -6,7 +6,13 @@ import type { MatchedRoute, Middleware } from '../middleware/middleware';
 import { boundRequestOf, createRequestContext } from '../middleware/request-context';
 import type { MatchResult } from '../routing/matcher';
 import type { RouteDefinition, RouteTable } from '../routing/route-table';
-import { type Answer, answerMatched, problemOf, settleAnswer, unmatchedAnswer } from './dispatch';
+import {
+  type Answer,
+  answerMatched,
+  type Dispatched,
+  problemOf,
+  unmatchedAnswer,
+} from './dispatch';
 import { invokeRoute } from './invoke-route';
 import type { ResolvedOptions } from './options';
 
@@ -87,7 +93,7 @@ export function dispatchThroughMiddleware(
   request: LambdaHttpRequest,
   options: ResolvedOptions,
   requestId: string | undefined,
-): Answer | Promise<Answer> {
+): Dispatched {
   const match = table.match(request.method, request.path);
   if (match.kind === 'found') {
     const route = match.value;
@@ -101,7 +107,7 @@ export function dispatchThroughMiddleware(
     const pending = routeChain.chain(ctx, () =>
       invokeRoute(route, boundRequestOf(ctx), match.params, options, ctx),
     );
-    return settleAnswer(pending, route.routeKey, options, requestId);
+    return { kind: 'pending', response: pending, route: route.routeKey };
   }
   return answerUnmatched(pipeline, match, request, options, requestId);
 }
