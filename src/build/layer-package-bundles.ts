@@ -1,7 +1,7 @@
 import type { LazyDependency } from './lazy-requires.ts';
 import { bundlePackage, type SingleFilePackage } from './single-file-package.ts';
 
-// class-validator's ES-module build imports validator.js per validator function, the whole of
+// class-validator's ES-module builds import validator.js per validator function, the whole of
 // validator.js for IsStrongPassword, and libphonenumber-js for IsPhoneNumber. Loading them on
 // first use takes most of class-validator's require time off the cold start (issue 6).
 const CLASS_VALIDATOR_LAZY: readonly LazyDependency[] = [
@@ -24,7 +24,7 @@ export function classValidatorBundle(lazy: boolean): SingleFilePackage {
 // never a second copy of it.
 export const CLASS_TRANSFORMER_BUNDLE: SingleFilePackage = {
   name: 'class-transformer',
-  entryExtra: "export { defaultMetadataStorage } from 'class-transformer/esm5/storage';",
+  entryExtra: "export { defaultMetadataStorage } from 'class-transformer/esm2015/storage';",
   shims: {
     'cjs/storage.js':
       '"use strict";\nmodule.exports = { defaultMetadataStorage: require("../index.js").defaultMetadataStorage };\n',

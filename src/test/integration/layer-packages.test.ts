@@ -18,6 +18,12 @@ const report = {
   validatorFiles: loaded('class-validator'),
   transformerFiles: loaded('class-transformer'),
   eager: [...loaded('validator'), ...loaded('libphonenumber-js')],
+  accessors: [validatorLib, transformer].flatMap((lib) =>
+    Object.entries(Object.getOwnPropertyDescriptors(lib))
+      .filter(([, descriptor]) => descriptor.get !== undefined)
+      .map(([name]) => name),
+  ),
+  exportCounts: [Object.keys(validatorLib).length, Object.keys(transformer).length],
 };
 class Dto {}
 validatorLib.IsEmail()(Dto.prototype, 'email');
@@ -38,6 +44,8 @@ interface ProbeReport {
   validatorFiles: string[];
   transformerFiles: string[];
   eager: string[];
+  accessors: string[];
+  exportCounts: number[];
   errors: number[];
   afterIsEmail: string[];
   phoneAfterIsEmail: string[];
@@ -62,6 +70,11 @@ describe.each(layerRuntimes())('the layer packages on $label', ({ binary }) => {
   it('loads class-validator and class-transformer as one file each', () => {
     expect(report.validatorFiles).toEqual([`${layer}/class-validator/index.js`]);
     expect(report.transformerFiles).toEqual([`${layer}/class-transformer/index.js`]);
+  });
+
+  it('exports every name as a plain value, without an accessor to run on each read', () => {
+    expect(report.accessors).toEqual([]);
+    expect(report.exportCounts.every((count) => count > 10)).toBe(true);
   });
 
   it('does not load validator.js or libphonenumber-js when class-validator is required', () => {
