@@ -92,8 +92,14 @@ function assertShimsShareObjects(spec: SingleFilePackage, requireFromLayer: Node
  * folder keeps the package's name, so there is still exactly one copy that both
  * main.js and routes.js resolve; deep paths other than the shims now fail loudly instead of
  * loading a second copy. Types are left out: the layer is run, never compiled against.
+ *
+ * @returns The specifiers the bundle still requires, other than Node's built-in modules: what its
+ * lazy stubs load on first call.
  */
-export async function bundlePackage(modules: string, spec: SingleFilePackage): Promise<void> {
+export async function bundlePackage(
+  modules: string,
+  spec: SingleFilePackage,
+): Promise<readonly string[]> {
   const { name, lazy } = spec;
   const folder = join(modules, name);
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
@@ -134,4 +140,7 @@ export async function bundlePackage(modules: string, spec: SingleFilePackage): P
     writeFileSync(join(folder, path), contents);
   }
   assertShimsShareObjects(spec, requireFromLayer);
+  return requiredSpecifiers(bundle).filter(
+    (specifier) => !builtinModules.includes(specifier.replace(/^node:/, '')),
+  );
 }
