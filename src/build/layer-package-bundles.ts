@@ -1,3 +1,5 @@
+import { bundleLayer } from './layer-bundle.ts';
+import { FRAMEWORK_PACKAGES } from './layer-packages.ts';
 import type { LazyDependency } from './lazy-requires.ts';
 import { makeSelfContained } from './self-contained-modules.ts';
 import { bundlePackage, type SingleFilePackage } from './single-file-package.ts';
@@ -48,4 +50,16 @@ export async function bundleLayerPackages(modules: string): Promise<void> {
     lazy.filter((specifier) => VALIDATOR_CHECK.test(specifier)),
   );
   await bundlePackage(modules, CLASS_TRANSFORMER_BUNDLE);
+}
+
+/**
+ * Puts main.js, the framework and the packages it shares state with into one file, each of their
+ * modules a shim into it (see layer-bundle.ts). Run after {@link bundleLayerPackages}, on the
+ * single files it leaves.
+ */
+export async function bundleColdStart(modules: string): Promise<void> {
+  await bundleLayer(modules, {
+    entry: 'main.js',
+    packages: [...FRAMEWORK_PACKAGES, 'class-transformer/cjs/storage'],
+  });
 }

@@ -24,6 +24,11 @@ const report = {
       .map(([name]) => name),
   ),
   exportCounts: [Object.keys(validatorLib).length, Object.keys(transformer).length],
+  fromBundle: Object.keys(require.cache).filter((file) => file.endsWith('/layer-bundle.js')),
+  sameValidator:
+    require('layer-bundle').modules['class-validator/index.js'] === validatorLib &&
+    require('layer-bundle').modules['class-transformer/cjs/storage.js'].defaultMetadataStorage ===
+      transformer.defaultMetadataStorage,
 };
 class Dto {}
 validatorLib.IsEmail()(Dto.prototype, 'email');
@@ -46,6 +51,8 @@ interface ProbeReport {
   eager: string[];
   accessors: string[];
   exportCounts: number[];
+  fromBundle: string[];
+  sameValidator: boolean;
   errors: number[];
   afterIsEmail: string[];
   phoneAfterIsEmail: string[];
@@ -70,6 +77,11 @@ describe.each(layerRuntimes())('the layer packages on $label', ({ binary }) => {
   it('loads class-validator and class-transformer as one file each', () => {
     expect(report.validatorFiles).toEqual([`${layer}/class-validator/index.js`]);
     expect(report.transformerFiles).toEqual([`${layer}/class-transformer/index.js`]);
+  });
+
+  it('runs them from the one layer bundle, through shims that hand out its modules', () => {
+    expect(report.fromBundle).toEqual([`${layer}/layer-bundle.js`]);
+    expect(report.sameValidator).toBe(true);
   });
 
   it('exports every name as a plain value, without an accessor to run on each read', () => {
