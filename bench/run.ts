@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { buildAll } from './lib/build-all.ts';
 import { measureCold } from './lib/figures/cold.ts';
 import { measureHostile } from './lib/figures/hostile.ts';
+import { measureMemory } from './lib/figures/memory.ts';
 import { measurePageReads } from './lib/figures/page-reads.ts';
 import { measureRouting } from './lib/figures/routing.ts';
 import { measureWarm } from './lib/figures/warm.ts';
@@ -43,7 +44,7 @@ async function measureAll(
   options: BenchOptions,
   stage: Stage,
   names: (figure: 'warm' | 'cold') => string[],
-): Promise<Pick<BenchResults, 'warm' | 'cold' | 'routing' | 'pageReads' | 'hostile'>> {
+): Promise<Pick<BenchResults, 'warm' | 'cold' | 'routing' | 'pageReads' | 'hostile' | 'memory'>> {
   const layerModules = stage.layers.get('built');
   if (layerModules === undefined) throw new Error('the built layer is not staged');
   const { rounds, spawns, sampleMs, tableSizes } = options;
@@ -78,6 +79,17 @@ async function measureAll(
         Math.max(3, Math.ceil(rounds / 4)),
       ),
     ),
+    // Only lambda-controllers: the figure checks the framework, not its peers.
+    memory: stage.implementations.has('lambda-controllers')
+      ? await figure(options, 'F', `memory over ${options.invocations} invocations`, () =>
+          measureMemory(
+            stage.tools['memory-run'],
+            stage,
+            'lambda-controllers',
+            options.invocations,
+          ),
+        )
+      : undefined,
   };
 }
 

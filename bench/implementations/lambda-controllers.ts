@@ -1,7 +1,17 @@
 // The function code for lambda-controllers: a routes module that `main.handler` in the layer
 // loads. Built like the sample API's routes.js (SWC, legacy decorators, design:paramtypes), with
 // the layer's packages left external.
-import { BadRequestError, Body, Get, HttpCode, Param, Post, Query } from 'lambda-controllers';
+import {
+  BadRequestError,
+  Body,
+  Get,
+  type HandlerOptions,
+  HttpCode,
+  type Middleware,
+  Param,
+  Post,
+  Query,
+} from 'lambda-controllers';
 import { CreateUserDto } from './shared/create-user-dto.ts';
 import {
   createUser,
@@ -34,5 +44,12 @@ class UsersController {
     return createUser(body);
   }
 }
+
+/** A middleware that only passes the request on: what the chain itself costs. */
+const passThrough: Middleware = (_ctx, next) => next();
+
+// The benchmark's "one pass-through middleware" row loads this same module with the variable set.
+export const handlerOptions: HandlerOptions | undefined =
+  process.env['BENCH_PASS_THROUGH'] === '1' ? { middleware: [passThrough] } : undefined;
 
 export { UsersController as routes };

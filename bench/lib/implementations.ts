@@ -77,6 +77,13 @@ export const IMPLEMENTATIONS: readonly Implementation[] = [
     { warm: true, cold: false },
     { LAMBDA_CONTROLLERS_ACCESS_LOG: 'on' },
   ),
+  layer(
+    'lambda-controllers-middleware',
+    'lambda-controllers, one pass-through middleware',
+    'built',
+    { warm: true, cold: false },
+    { ...QUIET, BENCH_PASS_THROUGH: '1' },
+  ),
   bundle('floor', 'floor (hand-written)', 'floor.ts'),
   bundle('floor-cv', 'floor + class-validator (CJS bundle)', 'floor-class-validator.ts'),
   bundle('floor-cv-esm', 'floor + class-validator (ESM bundle)', 'floor-class-validator.ts', [

@@ -10,7 +10,7 @@ export class UsageError extends Error {
   }
 }
 
-export const FIGURES = ['A', 'B', 'C', 'D', 'E'] as const;
+export const FIGURES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export interface BenchOptions {
@@ -24,6 +24,8 @@ export interface BenchOptions {
   readonly sampleMs: number;
   /** Table sizes of figure D. */
   readonly tableSizes: readonly number[];
+  /** Warm invocations of figure F. */
+  readonly invocations: number;
   readonly json: boolean;
   /** The `nodejs` folder of a layer built from another revision, measured beside this one. */
   readonly baseline: string | undefined;
@@ -32,10 +34,12 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --only a,b       implementations to run (the floors always run); see bench/lib/implementations.ts
-  --figures A,B    figures to produce (default A,B,C,D,E)
+  --figures A,B    figures to produce (default A,B,C,D,E,F)
   --rounds N       interleaved rounds for figures A and C (default 20)
   --spawns N       cold starts per implementation for figure B (default 30)
-  --quick          3 rounds, 5 spawns, 10 ms samples, figure D on 250 users only
+  --invocations N  warm invocations of figure F (default 1000000)
+  --quick          3 rounds, 5 spawns, 10 ms samples, figure D on 250 users only,
+                   figure F over 100000 invocations
   --json           print the results as JSON instead of Markdown
   --baseline DIR   also measure the layer built in another checkout (DIR/layer-dist/nodejs),
                    as lc-baseline, in the same run: before and after a change
@@ -58,6 +62,7 @@ function parseFlags(argv: readonly string[]) {
       figures: { type: 'string' },
       rounds: { type: 'string' },
       spawns: { type: 'string' },
+      invocations: { type: 'string' },
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       baseline: { type: 'string' },
@@ -104,6 +109,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     spawns: positive('spawns', values.spawns, quick ? 5 : 30),
     sampleMs: quick ? 10 : 20,
     tableSizes: quick ? [250] : [250, 5000],
+    invocations: positive('invocations', values.invocations, quick ? 100_000 : 1_000_000),
     json: values.json,
     baseline: baselineLayer(values.baseline),
     argv,

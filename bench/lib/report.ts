@@ -1,6 +1,7 @@
 import { EVENT_NAMES, type EventName } from './events.ts';
 import { type ColdFigure, LAYER_PACKAGES, REST_OF_MAIN } from './figures/cold.ts';
 import type { HostileRow } from './figures/hostile.ts';
+import type { MemoryFigure } from './figures/memory.ts';
 import type { PageReadsRow } from './figures/page-reads.ts';
 import type { RoutingFigure } from './figures/routing.ts';
 import type { WarmResult } from './figures/warm.ts';
@@ -46,7 +47,7 @@ function machineSection(results: BenchResults): string {
 
 function targetsSection(results: BenchResults): string {
   return table(
-    ['Target (issue 6)', 'Measured', 'Met'],
+    ['Target', 'Measured', 'Met'],
     evaluateTargets(results).map((check) => [check.target, check.measured, check.met]),
     2,
   );
@@ -228,6 +229,35 @@ function hostileSection(rows: readonly HostileRow[]): string {
   ].join('\n');
 }
 
+function memorySection(memory: MemoryFigure): string {
+  const mib = (bytes: number) => (bytes / 1_048_576).toFixed(2);
+  const first = memory.heap[0]?.bytes ?? 0;
+  return [
+    '## F. Memory and concurrency over a long warm run',
+    '',
+    `lambda-controllers through \`main.handler\`, ${memory.invocations} invocations cycling through ` +
+      "figure A's five events, one at a time; the live heap after two forced collections at the " +
+      'start and every tenth of the run. Then the same events with ' +
+      `${memory.concurrency} invocations in flight at a time (as Lambda Managed Instances may run ` +
+      'them in one process; every answer checked) beside one at a time, in the same process.',
+    '',
+    table(
+      ['Invocations', 'live heap MiB', 'growth MiB'],
+      memory.heap.map((point) => [
+        String(point.invocations),
+        mib(point.bytes),
+        mib(point.bytes - first),
+      ]),
+      1,
+    ),
+    '',
+    `µs per invocation: ${fixed(memory.sequentialNs / 1000, 2)} over the whole run; ` +
+      `${fixed(memory.concurrentNs / 1000, 2)} with ${memory.concurrency} in flight vs ` +
+      `${fixed(memory.sequentialSampleNs / 1000, 2)} one at a time. RSS at the end ` +
+      `${mib(memory.rssBytes)} MiB.`,
+  ].join('\n');
+}
+
 /** The Markdown written to bench/RESULTS.md and printed. */
 export function renderMarkdown(results: BenchResults): string {
   const sections = [
@@ -240,6 +270,7 @@ export function renderMarkdown(results: BenchResults): string {
     results.routing === undefined ? undefined : routingSection(results.routing),
     results.pageReads === undefined ? undefined : pageReadsSection(results.pageReads),
     results.hostile === undefined ? undefined : hostileSection(results.hostile),
+    results.memory === undefined ? undefined : memorySection(results.memory),
   ];
   return `${sections.filter((section) => section !== undefined).join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { ColdFigure } from './figures/cold.ts';
 import type { HostileRow } from './figures/hostile.ts';
+import type { MemoryFigure } from './figures/memory.ts';
 import type { PageReadsRow } from './figures/page-reads.ts';
 import type { RoutingFigure } from './figures/routing.ts';
 import type { WarmResult } from './figures/warm.ts';
@@ -21,4 +22,5 @@ export interface BenchResults {
   readonly routing: RoutingFigure | undefined;
   readonly pageReads: readonly PageReadsRow[] | undefined;
   readonly hostile: readonly HostileRow[] | undefined;
+  readonly memory: MemoryFigure | undefined;
 }

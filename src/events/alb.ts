@@ -5,8 +5,8 @@ import { queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { reasonPhrase } from '../http/status';
 import type { Logger } from '../logging/logger';
-import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownString } from './event-fields';
+import { EventRequest, type LazyParts } from './event-request';
 import type { EventSource, LambdaHttpRequest } from './types';
 
 /** "The maximum size of the response JSON that the Lambda function can send is 1 MB." */
@@ -35,26 +35,37 @@ function isMultiValue(event: unknown): boolean {
   return isRecord(own(event, 'multiValueHeaders'));
 }
 
-function toRequest(event: unknown, context: Context): LambdaHttpRequest {
-  const headers = normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders'));
-  return assembleRequest({
-    method: ownString(event, 'httpMethod'),
-    path: ownString(event, 'path'),
-    headers,
-    // "If the query parameters are URL-encoded, the load balancer does not decode them."
-    query: queryFromMaps(
+/** The load balancer's headers (single- or multi-value), its query and its body. */
+const ALB_PARTS: LazyParts = {
+  headers: (event) =>
+    normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders')),
+  // "If the query parameters are URL-encoded, the load balancer does not decode them."
+  query: (event) =>
+    queryFromMaps(
       ownMap(event, 'multiValueQueryStringParameters'),
       ownMap(event, 'queryStringParameters'),
       'encoded',
     ),
-    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
-    // The load balancer appends the address it received the connection from to
-    // X-Forwarded-For; every earlier entry is whatever the client chose to send.
-    sourceIp: headers['x-forwarded-for']?.split(',').at(-1)?.trim(),
-    sourceRequestId: headers['x-amzn-trace-id'],
-    event,
-    context,
-  });
+  body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+};
+
+/** Reads a load balancer event into a request; its ids are headers, so those are read at once. */
+function toRequest(event: unknown, context: Context): LambdaHttpRequest {
+  const headers = ALB_PARTS.headers(event);
+  return new EventRequest(
+    {
+      method: ownString(event, 'httpMethod'),
+      path: ownString(event, 'path'),
+      // The load balancer appends the address it received the connection from to
+      // X-Forwarded-For; every earlier entry is whatever the client chose to send.
+      sourceIp: headers['x-forwarded-for']?.split(',').at(-1)?.trim(),
+      sourceRequestId: headers['x-amzn-trace-id'],
+      headers,
+      event,
+      context,
+    },
+    ALB_PARTS,
+  );
 }
 
 function toResult(response: OutgoingResponse, event: unknown, logger: Logger): ALBResult {

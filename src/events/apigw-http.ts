@@ -7,8 +7,8 @@ import { decodeBody, escapePath } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
-import { assembleRequest } from './assemble-request';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { EventRequest, type LazyParts } from './event-request';
 import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import { stripStagePrefix } from './stage-prefix';
 import type { EventSource, LambdaHttpRequest } from './types';
@@ -36,8 +36,31 @@ export function isPayloadV2(event: unknown): event is APIGatewayProxyEventV2 {
   return own(event, 'version') === '2.0' && isRecord(own(own(event, 'requestContext'), 'http'));
 }
 
+/** Payload 2.0's headers with the `cookies` array merged back, its query and its body. */
+const V2_PARTS: LazyParts = {
+  headers(event) {
+    const headers = normalizeHeaders(ownMap(event, 'headers'), undefined);
+    const cookies = own(event, 'cookies');
+    const cookiePairs = Array.isArray(cookies) ? cookies.filter(isString) : [];
+    // Payload 2.0 moves the Cookie header into `cookies`; put it back so `@Headers()` and the
+    // cookie parser see the same thing on every source.
+    if (cookiePairs.length > 0) headers['cookie'] = cookiePairs.join('; ');
+    return headers;
+  },
+  query(event) {
+    const rawQuery = ownString(event, 'rawQueryString');
+    // `queryStringParameters` joins repeated keys with commas, so `a=1&a=2` and `a=1%2C2` look
+    // alike there; it is only a fallback for events without `rawQueryString`.
+    return rawQuery === undefined
+      ? queryFromMaps(undefined, ownMap(event, 'queryStringParameters'), 'decoded')
+      : parseQueryString(rawQuery);
+  },
+  body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+};
+
 /**
- * Reads a payload format 2.0 event into a {@link LambdaHttpRequest}.
+ * Reads a payload format 2.0 event into a {@link LambdaHttpRequest}; headers, query and body
+ * are read when first asked for.
  *
  * @param event - A payload 2.0 event; fields of unexpected types read as absent.
  * @param context - The Lambda context.
@@ -51,34 +74,28 @@ export function toV2Request(
 ): LambdaHttpRequest {
   const requestContext = ownRecord(event, 'requestContext');
   const http = ownRecord(requestContext, 'http');
-  const headers = normalizeHeaders(ownMap(event, 'headers'), undefined);
-  const cookies = own(event, 'cookies');
-  const cookiePairs = Array.isArray(cookies) ? cookies.filter(isString) : [];
-  // Payload 2.0 moves the Cookie header into `cookies`; put it back so `@Headers()` and the
-  // cookie parser see the same thing on every source.
-  if (cookiePairs.length > 0) headers['cookie'] = cookiePairs.join('; ');
-  const rawQuery = ownString(event, 'rawQueryString');
   let path = ownString(event, 'rawPath') ?? ownString(http, 'path') ?? '/';
+  let headers: Record<string, string> | undefined;
   if (rules.stripStage) {
-    const domain = ownString(requestContext, 'domainName') ?? headers['host'];
+    let domain = ownString(requestContext, 'domainName');
+    if (domain === undefined) {
+      headers = V2_PARTS.headers(event);
+      domain = headers['host'];
+    }
     path = stripStagePrefix(path, ownString(requestContext, 'stage'), domain);
   }
-  return assembleRequest({
-    method: ownString(http, 'method'),
-    path: rules.decoded ? escapePath(path) : path,
-    headers,
-    // `queryStringParameters` joins repeated keys with commas, so `a=1&a=2` and `a=1%2C2` look
-    // alike there; it is only a fallback for events without `rawQueryString`.
-    query:
-      rawQuery === undefined
-        ? queryFromMaps(undefined, ownMap(event, 'queryStringParameters'), 'decoded')
-        : parseQueryString(rawQuery),
-    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
-    sourceIp: ownString(http, 'sourceIp'),
-    sourceRequestId: ownString(requestContext, 'requestId'),
-    event,
-    context,
-  });
+  return new EventRequest(
+    {
+      method: ownString(http, 'method'),
+      path: rules.decoded ? escapePath(path) : path,
+      sourceIp: ownString(http, 'sourceIp'),
+      sourceRequestId: ownString(requestContext, 'requestId'),
+      headers,
+      event,
+      context,
+    },
+    V2_PARTS,
+  );
 }
 
 /**
@@ -92,16 +109,20 @@ export function toV2Request(
 export function toV2Result(response: OutgoingResponse): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = Object.create(null);
   for (const name of Object.keys(response.headers)) {
-    headers[name] = (response.headers[name] ?? []).join(', ');
+    const values = response.headers[name] ?? [];
+    headers[name] = values.length === 1 ? (values[0] as string) : values.join(', ');
   }
-  return {
+  const result: APIGatewayProxyStructuredResultV2 = {
     statusCode: response.status,
     headers,
-    ...(response.cookies.length > 0 ? { cookies: [...response.cookies] } : {}),
     body: response.body,
     isBase64Encoded: response.isBase64Encoded,
   };
+  if (response.cookies.length > 0) result.cookies = [...response.cookies];
+  return result;
 }
+
+const HTTP_API_PATHS: V2PathRules = { decoded: true, stripStage: true };
 
 /**
  * API Gateway HTTP API, payload format 2.0.
@@ -118,7 +139,7 @@ export const apigwHttpSource: EventSource<
   name: 'apigw-http',
   maxResponseBytes: LAMBDA_SYNC_PAYLOAD_BYTES,
   matches: isPayloadV2,
-  toRequest: (event, context) => toV2Request(event, context, { decoded: true, stripStage: true }),
+  toRequest: (event, context) => toV2Request(event, context, HTTP_API_PATHS),
   toResult: (response) => toV2Result(response),
 };
 

@@ -3,8 +3,8 @@ import { decodeBody, escapePath } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
-import { assembleRequest } from './assemble-request';
 import { isExecuteApiHost, isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
+import { EventRequest, type LazyParts } from './event-request';
 import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import { stripBasePath } from './rest-base-path';
 import { stripStagePrefix } from './stage-prefix';
@@ -33,11 +33,32 @@ export function isPayloadV1(event: unknown): event is APIGatewayProxyEvent {
   );
 }
 
+/** Payload 1.0's headers (single- and multi-value maps), its query and its body. */
+const V1_PARTS: LazyParts = {
+  headers: (event) =>
+    normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders')),
+  query: (event) =>
+    queryFromMaps(
+      ownMap(event, 'multiValueQueryStringParameters'),
+      ownMap(event, 'queryStringParameters'),
+      'decoded',
+    ),
+  body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+};
+
+/**
+ * Reads a payload 1.0 event (REST API, or HTTP API with payload 1.0) into a request; headers,
+ * query and body are read when first asked for.
+ */
 function toRequest(event: unknown, context: Context, options: RequestOptions): LambdaHttpRequest {
   const requestContext = ownRecord(event, 'requestContext');
-  const headers = normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders'));
   let path = ownString(event, 'path') ?? '/';
-  const domain = ownString(requestContext, 'domainName') ?? headers['host'];
+  let headers: Record<string, string> | undefined;
+  let domain = ownString(requestContext, 'domainName');
+  if (domain === undefined) {
+    headers = V1_PARTS.headers(event);
+    domain = headers['host'];
+  }
   // Only HTTP APIs send `version` here. They decode the path (AWS: "API Gateway decodes
   // URL-encoded request parameters") and keep the stage in it on the execute-api host, while REST
   // APIs pass `path` encoded as the client sent it and without the stage (live captures agree).
@@ -48,27 +69,20 @@ function toRequest(event: unknown, context: Context, options: RequestOptions): L
   // API's own path (`requestContext.path` adds the stage, never a mapping), so nothing is derived.
   const resource = isExecuteApiHost(domain) ? undefined : ownString(event, 'resource');
   path = stripBasePath(path, options.basePath, resource, ownMap(event, 'pathParameters'));
-  return assembleRequest({
-    method: ownString(event, 'httpMethod'),
-    path,
-    headers,
-    query: queryFromMaps(
-      ownMap(event, 'multiValueQueryStringParameters'),
-      ownMap(event, 'queryStringParameters'),
-      'decoded',
-    ),
-    body: decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
-    sourceIp: ownString(ownRecord(requestContext, 'identity'), 'sourceIp'),
-    sourceRequestId: ownString(requestContext, 'requestId'),
-    event,
-    context,
-  });
+  return new EventRequest(
+    {
+      method: ownString(event, 'httpMethod'),
+      path,
+      sourceIp: ownString(ownRecord(requestContext, 'identity'), 'sourceIp'),
+      sourceRequestId: ownString(requestContext, 'requestId'),
+      headers,
+      event,
+      context,
+    },
+    V1_PARTS,
+  );
 }
 
-/**
- * Puts a header with one value in `headers`, one with several in `multiValueHeaders`. A function
- * of its own, not a closure in `toResult`: the build names every closure it makes, per request.
- */
 function placeHeader(
   headers: Record<string, string>,
   multiValueHeaders: Record<string, string[]>,

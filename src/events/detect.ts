@@ -1,7 +1,8 @@
-import { albSource, isAlbEvent } from './alb';
-import { apigwHttpSource, isPayloadV2 } from './apigw-http';
+import { albSource } from './alb';
+import { apigwHttpSource } from './apigw-http';
 import { apigwRestSource, isPayloadV1 } from './apigw-rest';
-import { functionUrlSource } from './function-url';
+import { isRecord, own, ownString } from './event-fields';
+import { functionUrlSource, isFunctionUrlDomain } from './function-url';
 import { NotAnHttpEventError } from './not-an-http-event-error';
 import type { EventSource } from './types';
 
@@ -32,9 +33,17 @@ import type { EventSource } from './types';
  * ```
  */
 export function detectEventSource(event: unknown): EventSource<unknown, unknown> {
-  if (isAlbEvent(event)) return albSource;
-  if (functionUrlSource.matches(event)) return functionUrlSource;
-  if (isPayloadV2(event)) return apigwHttpSource;
+  // The same checks as each source's `matches`, with `requestContext` read once: this runs on
+  // every invocation.
+  const requestContext = own(event, 'requestContext');
+  if (isRecord(requestContext)) {
+    if (Object.hasOwn(requestContext, 'elb')) return albSource;
+    if (own(event, 'version') === '2.0' && isRecord(own(requestContext, 'http'))) {
+      return isFunctionUrlDomain(ownString(requestContext, 'domainName'))
+        ? functionUrlSource
+        : apigwHttpSource;
+    }
+  }
   if (isPayloadV1(event)) return apigwRestSource;
   throw new NotAnHttpEventError(event);
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2, LambdaFunctionURLEvent } from 'aws-lambda';
-import { isPayloadV2, toV2Request, toV2Result } from './apigw-http';
+import { isPayloadV2, toV2Request, toV2Result, type V2PathRules } from './apigw-http';
 import { own, ownString } from './event-fields';
 import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
 import type { EventSource } from './types';
@@ -28,6 +28,8 @@ export function isFunctionUrlDomain(domainName: string | undefined): boolean {
   );
 }
 
+const FUNCTION_URL_PATHS: V2PathRules = { decoded: false, stripStage: false };
+
 /**
  * Lambda function URLs: payload format 2.0 read with the HTTP API translators, but the path arrives
  * percent-encoded and there is no stage to strip.
@@ -43,6 +45,6 @@ export const functionUrlSource: EventSource<
   matches: (event): event is LambdaFunctionURLEvent =>
     isPayloadV2(event) &&
     isFunctionUrlDomain(ownString(own(event, 'requestContext'), 'domainName')),
-  toRequest: (event, context) => toV2Request(event, context, { decoded: false, stripStage: false }),
+  toRequest: (event, context) => toV2Request(event, context, FUNCTION_URL_PATHS),
   toResult: (response) => toV2Result(response),
 };

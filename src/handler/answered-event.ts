@@ -19,7 +19,7 @@ export interface HandlerParts {
   /**
    * Detects, reads, dispatches and adds CORS; rejects only for events that are not HTTP events.
    */
-  readonly answer: (event: unknown, context: unknown) => Promise<AnsweredEvent>;
+  readonly answer: (event: unknown, context: unknown) => AnsweredEvent | Promise<AnsweredEvent>;
   /** The buffered result for the event's source, as the handler itself returns it. */
   readonly result: (answered: AnsweredEvent, event: unknown) => unknown;
   /** The problem response an error becomes, with its log line. */

@@ -58,12 +58,8 @@ function withCors(
   return cors.decorate(answer.response, request.headers['origin']);
 }
 
-/**
- * The response serialized for `source`, a stream body collected first; a body it cannot carry
- * (or a stream that fails while it is read) becomes a 500 problem.
- */
+/** What a problem made while serializing names: the answered event is one. */
 interface SerializeContext {
-  readonly options: ResolvedOptions;
   readonly requestId: string | undefined;
   readonly route: string | null;
 }
@@ -73,8 +69,9 @@ function failedOutgoing(
   error: unknown,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
-  const { options, requestId, route } = context;
+  const { requestId, route } = context;
   return toOutgoingResponse(problemOf(error, options, requestId, route), method);
 }
 
@@ -83,12 +80,13 @@ function tooLargeOutgoing(
   source: AnySource,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
   const error = new InternalServerError(
     `The response body has ${size} bytes; ${source.name} accepts at most ${source.maxResponseBytes}.`,
     { expose: true },
   );
-  return failedOutgoing(error, method, context);
+  return failedOutgoing(error, method, context, options);
 }
 
 /** A collected (not streamed) response serialized, within the source's size limit. */
@@ -97,17 +95,21 @@ function checkedOutgoing(
   source: AnySource,
   method: string,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse {
   let outgoing: OutgoingResponse;
   try {
     outgoing = toOutgoingResponse(response, method);
   } catch (error) {
-    return failedOutgoing(error, method, context);
+    return failedOutgoing(error, method, context, options);
   }
-  const size = Buffer.byteLength(outgoing.body);
+  // A string of n UTF-16 units has at most 3n UTF-8 bytes: most bodies need no count.
+  const { body } = outgoing;
+  if (body.length * 3 <= source.maxResponseBytes) return outgoing;
+  const size = Buffer.byteLength(body);
   return size <= source.maxResponseBytes
     ? outgoing
-    : tooLargeOutgoing(size, source, method, context);
+    : tooLargeOutgoing(size, source, method, context, options);
 }
 
 /**
@@ -120,16 +122,18 @@ function serialize(
   request: LambdaHttpRequest,
   source: AnySource,
   context: SerializeContext,
+  options: ResolvedOptions,
 ): OutgoingResponse | Promise<OutgoingResponse> {
   const { method } = request;
-  if (response.bodyKind !== 'stream') return checkedOutgoing(response, source, method, context);
+  if (response.bodyKind !== 'stream')
+    return checkedOutgoing(response, source, method, context, options);
   return collectStream(response, method, source.maxResponseBytes).then(
     // Counted while read: the stream stopped at the first chunk past the limit.
     (collected) =>
       collected.kind === 'too-large'
-        ? tooLargeOutgoing(collected.bytes, source, method, context)
-        : checkedOutgoing(collected.response, source, method, context),
-    (error: unknown) => failedOutgoing(error, method, context),
+        ? tooLargeOutgoing(collected.bytes, source, method, context, options)
+        : checkedOutgoing(collected.response, source, method, context, options),
+    (error: unknown) => failedOutgoing(error, method, context, options),
   );
 }
 
@@ -184,12 +188,55 @@ export function createHandler(
   const table = buildRouteTable(routes, resolved.resolve);
   const pipeline = buildMiddlewarePipeline(table, resolved);
   const { logger } = resolved;
+  const requestOptions = { basePath: resolved.basePath };
 
+  // Reached only by a fault in the framework itself: every controller error is answered.
+  const faulted = (
+    error: unknown,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest | undefined,
+    route: string | null,
+  ): AnsweredEvent => {
+    logger.error({ message: 'framework error', requestId, error: describeError(error) });
+    return { started, requestId, source, request, route, response: undefined };
+  };
+  const settled = (
+    answered: Answer,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest,
+  ): AnsweredEvent => {
+    const { route } = answered;
+    try {
+      const response = withCors(answered, request, resolved);
+      return { started, requestId, source, request, route, response };
+    } catch (error) {
+      return faulted(error, started, requestId, source, request, route);
+    }
+  };
+  const settleLater = async (
+    pending: Promise<Answer>,
+    started: number,
+    requestId: string | undefined,
+    source: AnySource,
+    request: LambdaHttpRequest,
+  ): Promise<AnsweredEvent> => {
+    try {
+      return settled(await pending, started, requestId, source, request);
+    } catch (error) {
+      return faulted(error, started, requestId, source, request, null);
+    }
+  };
   // The path of every event: detect its source, read it into a request, dispatch it to its
   // route, add CORS; then serialize and write it back in the source's own format (`result`), or
-  // stream it (`streamingHandlerOf`).
-  const answer = async (event: unknown, context: unknown): Promise<AnsweredEvent> => {
-    const started = performance.now();
+  // stream it (`streamingHandlerOf`). Synchronous until something is awaited (a method's promise,
+  // a body to validate): the handler itself is the only async function a plain route passes.
+  const answer = (event: unknown, context: unknown): AnsweredEvent | Promise<AnsweredEvent> => {
+    // Only the access log reads the clock.
+    const started = resolved.accessLog ? performance.now() : 0;
     const requestId = requestIdOf(context);
     let source: AnySource;
     try {
@@ -199,20 +246,17 @@ export function createHandler(
       throw error;
     }
     let request: LambdaHttpRequest | undefined;
-    let route: string | null = null;
     try {
-      request = source.toRequest(event, context as Context, { basePath: resolved.basePath });
+      request = source.toRequest(event, context as Context, requestOptions);
       const answered =
         pipeline === undefined
-          ? await dispatch(table, request, resolved, requestId)
-          : await dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
-      route = answered.route;
-      const response = withCors(answered, request, resolved);
-      return { started, requestId, source, request, route, response };
+          ? dispatch(table, request, resolved, requestId)
+          : dispatchThroughMiddleware(table, pipeline, request, resolved, requestId);
+      return answered instanceof Promise
+        ? settleLater(answered, started, requestId, source, request)
+        : settled(answered, started, requestId, source, request);
     } catch (error) {
-      // Reached only by a fault in the framework itself: every controller error is answered above.
-      logger.error({ message: 'framework error', requestId, error: describeError(error) });
-      return { started, requestId, source, request, route, response: undefined };
+      return faulted(error, started, requestId, source, request, null);
     }
   };
   const logAnswer = (answered: AnsweredEvent, status: number): void => {
@@ -244,13 +288,13 @@ export function createHandler(
   };
   // Synchronous unless the body is a stream to collect (see `serialize`).
   const result = (answered: AnsweredEvent, event: unknown): unknown => {
-    const { source, request, requestId, route, response } = answered;
+    const { source, request, requestId, response } = answered;
     if (request === undefined || response === undefined) {
       return write(answered, event, lastResort(requestId, request?.method));
     }
     let outgoing: OutgoingResponse | Promise<OutgoingResponse>;
     try {
-      outgoing = serialize(response, request, source, { options: resolved, requestId, route });
+      outgoing = serialize(response, request, source, answered, resolved);
     } catch (error) {
       return write(answered, event, fault(answered, error));
     }
@@ -260,8 +304,10 @@ export function createHandler(
       (error: unknown) => write(answered, event, fault(answered, error)),
     );
   };
-  const handler = async (event: unknown, context: Context): Promise<unknown> =>
-    result(await answer(event, context), event);
+  const handler = async (event: unknown, context: Context): Promise<unknown> => {
+    const answered = answer(event, context);
+    return result(answered instanceof Promise ? await answered : answered, event);
+  };
   recordHandlerParts(handler, {
     answer,
     result,

@@ -1,3 +1,4 @@
+import { plainRequest } from '../events/event-request';
 import type { LambdaHttpRequest } from '../http/request';
 import { HttpResponse } from '../http/response';
 import { principalOf } from '../identity/principal';
@@ -28,7 +29,7 @@ function resolveArgument(
     case 'headers':
       return binding.name === undefined ? request.headers : request.headers[binding.name];
     case 'req':
-      return request;
+      return plainRequest(request);
     case 'state':
       // Without middleware there is no state: nothing could have stored a value.
       return binding.key === undefined ? undefined : state?.get(binding.key);
@@ -62,12 +63,14 @@ export function toHttpResponse(returned: unknown, route: RouteDefinition): HttpR
   if (returned instanceof HttpResponse) return returned;
   if (returned === undefined) return new HttpResponse({ status: route.httpCode ?? 204 });
   // A plain string is a JSON value like any other: the contract is "plain value → JSON".
-  const body = typeof returned === 'string' ? JSON.stringify(returned) : returned;
-  return new HttpResponse({
-    status: route.httpCode ?? 200,
-    headers: typeof returned === 'string' ? { 'content-type': 'application/json' } : {},
-    body,
-  });
+  if (typeof returned === 'string') {
+    return new HttpResponse({
+      status: route.httpCode ?? 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(returned),
+    });
+  }
+  return new HttpResponse({ status: route.httpCode ?? 200, body: returned });
 }
 
 /** A promise from any library, not only the native one: a method may return either. */
@@ -79,26 +82,72 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
+/** What the method returned, as the response sent: class instances turned into plain data. */
+function responseOf(
+  returned: unknown,
+  route: RouteDefinition,
+  options: ResolvedOptions,
+): HttpResponse {
+  return serializeBody(toHttpResponse(returned, route), route.serialize, options.serialize);
+}
+
+/** The rest of {@link invokeRoute} once an argument is a promise (from `from` on). */
+async function settleArguments(
+  route: RouteDefinition,
+  args: unknown[],
+  from: number,
+  request: LambdaHttpRequest,
+  params: Readonly<Record<string, string>>,
+  options: ResolvedOptions,
+  state: RequestState | undefined,
+): Promise<HttpResponse> {
+  const bindings = route.params;
+  for (let index = from; index < bindings.length; index++) {
+    const value =
+      index === from
+        ? args[index]
+        : resolveArgument(bindings[index] as ParamBinding, request, params, options, state);
+    args[index] = value instanceof Promise ? await value : value;
+  }
+  const returned = route.invoke(args);
+  return responseOf(isThenable(returned) ? await returned : returned, route, options);
+}
+
+/** The rest of {@link invokeRoute} once the method returned a promise. */
+async function settleResult(
+  returned: PromiseLike<unknown>,
+  route: RouteDefinition,
+  options: ResolvedOptions,
+): Promise<HttpResponse> {
+  return responseOf(await returned, route, options);
+}
+
 /**
- * Binds the arguments, calls the route's method with its controller as `this`, awaits it and
- * maps the result, class instances in its body turned into plain data. Binding errors and whatever the method throws propagate to the caller.
+ * Binds the arguments, calls the route's method with its controller as `this` and maps the
+ * result, class instances in its body turned into plain data. Binding errors and whatever the
+ * method throws propagate to the caller (as a rejection once something was awaited).
  * `state` is the request's middleware state, absent when no middleware runs.
+ *
+ * Synchronous until an argument (a body class-validator checks) or the method's result is a
+ * promise: a `GET` whose method returns a value costs no promise and no microtask turn.
  */
-export async function invokeRoute(
+export function invokeRoute(
   route: RouteDefinition,
   request: LambdaHttpRequest,
   params: Readonly<Record<string, string>>,
   options: ResolvedOptions,
   state?: RequestState,
-): Promise<HttpResponse> {
-  // Only a DTO body is asynchronous (class-validator); awaiting the rest would cost a microtask
-  // turn per argument on every request.
-  const args: unknown[] = [];
-  for (const binding of route.params) {
-    const value = resolveArgument(binding, request, params, options, state);
-    args.push(value instanceof Promise ? await value : value);
+): HttpResponse | Promise<HttpResponse> {
+  const bindings = route.params;
+  const args: unknown[] = new Array(bindings.length);
+  for (let index = 0; index < bindings.length; index++) {
+    const value = resolveArgument(bindings[index] as ParamBinding, request, params, options, state);
+    args[index] = value;
+    if (value instanceof Promise) {
+      return settleArguments(route, args, index, request, params, options, state);
+    }
   }
   const returned = route.invoke(args);
-  const response = toHttpResponse(isThenable(returned) ? await returned : returned, route);
-  return serializeBody(response, route.serialize, options.serialize);
+  if (isThenable(returned)) return settleResult(returned, route, options);
+  return responseOf(returned, route, options);
 }

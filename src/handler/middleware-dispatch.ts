@@ -1,3 +1,4 @@
+import { plainRequest } from '../events/event-request';
 import type { LambdaHttpRequest } from '../http/request';
 import type { TokenVerifier } from '../identity/token-verifier';
 import { authorizationStep } from '../middleware/authorize';
@@ -96,17 +97,18 @@ export async function dispatchThroughMiddleware(
         invokeRoute(route, request, match.params, options),
       );
     }
-    const ctx = createRequestContext(request, routeChain.matched);
+    const ctx = createRequestContext(plainRequest(request), routeChain.matched);
     // The method binds from `ctx.request`, which a middleware may have replaced.
     return answerRoute(route.routeKey, options, requestId, () =>
-      routeChain.chain(ctx, () =>
+      // `next()` is a promise to middleware even when the method answered synchronously.
+      routeChain.chain(ctx, async () =>
         invokeRoute(route, ctx.request, match.params, options, ctx.state),
       ),
     );
   }
   const answer = unmatchedAnswer(match, request, requestId);
   if (pipeline.unmatched === undefined) return answer;
-  const ctx = createRequestContext(request, undefined);
+  const ctx = createRequestContext(plainRequest(request), undefined);
   try {
     // The framework's own answers are answers, not errors: `next()` resolves with them, so a
     // middleware adding headers puts them on a 404 too.

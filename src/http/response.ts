@@ -72,8 +72,11 @@ export class HttpResponse {
     this.status = Number.isInteger(status) && status >= 100 && status <= 599 ? status : 500;
     const headers: Record<string, string[]> = Object.create(null);
     const cookies = init.cookies === undefined ? [] : init.cookies.map(String);
-    for (const [name, value] of Object.entries(init.headers ?? {})) {
-      appendHeader(headers, cookies, name, value);
+    // Most answers are a value and a status: no headers to walk.
+    if (init.headers !== undefined) {
+      for (const name of Object.keys(init.headers)) {
+        appendHeader(headers, cookies, name, init.headers[name] as HeaderValue);
+      }
     }
     this.headers = headers;
     this.cookies = cookies;
@@ -169,6 +172,15 @@ export const DEFAULT_CONTENT_TYPE: Readonly<Record<Exclude<BodyKind, 'none'>, st
   stream: 'application/octet-stream',
 };
 
+/** Each default content type as a header value, made once: the lists are never changed. */
+const DEFAULT_CONTENT_TYPE_VALUES: Readonly<Record<Exclude<BodyKind, 'none'>, readonly string[]>> =
+  {
+    text: Object.freeze([DEFAULT_CONTENT_TYPE.text]),
+    binary: Object.freeze([DEFAULT_CONTENT_TYPE.binary]),
+    json: Object.freeze([DEFAULT_CONTENT_TYPE.json]),
+    stream: Object.freeze([DEFAULT_CONTENT_TYPE.stream]),
+  };
+
 /**
  * Serializes an `HttpResponse` for the event sources. The body is dropped for HEAD requests and
  * for statuses that carry none (204, 205, 304, 1xx); HEAD keeps the headers GET would send.
@@ -179,11 +191,12 @@ export const DEFAULT_CONTENT_TYPE: Readonly<Record<Exclude<BodyKind, 'none'>, st
 export function toOutgoingResponse(response: HttpResponse, method: string): OutgoingResponse {
   const { status, cookies, bodyKind } = response;
   const headers: HeaderMap = Object.assign(Object.create(null), response.headers);
-  const empty = { status, headers, cookies, body: '', isBase64Encoded: false };
-  if (bodyKind === 'none' || isNullBodyStatus(status)) return empty;
+  if (bodyKind === 'none' || isNullBodyStatus(status)) {
+    return { status, headers, cookies, body: '', isBase64Encoded: false };
+  }
   const text = serialize(response);
-  headers['content-type'] ??= [DEFAULT_CONTENT_TYPE[bodyKind]];
-  if (method === 'HEAD') return empty;
+  headers['content-type'] ??= DEFAULT_CONTENT_TYPE_VALUES[bodyKind];
+  if (method === 'HEAD') return { status, headers, cookies, body: '', isBase64Encoded: false };
   const encoding = headers['content-encoding']?.[0]?.toLowerCase();
   // A compressed text body is bytes, not text: API Gateway must get it base64-encoded.
   const compressed = encoding !== undefined && encoding !== 'identity';

@@ -56,11 +56,15 @@ export async function loadHandler(): Promise<LambdaHandler> {
   return outcome.handler;
 }
 
-/** The buffered entry point: two parameters, as the Node.js 24 runtime requires. */
-const buffered = async (event: unknown, context: Context): Promise<unknown> => {
-  if (ready !== undefined) return ready(event, context);
-  return (await loadHandler())(event, context);
-};
+/**
+ * The buffered entry point: two parameters, as the Node.js 24 runtime requires. A routes module
+ * that loaded synchronously gives the handler itself, so an invocation passes no wrapper (an
+ * async wrapper costs a promise and its resolution on every request).
+ */
+const buffered: LambdaHandler =
+  ready ??
+  (async (event: unknown, context: Context): Promise<unknown> =>
+    (await loadHandler())(event, context));
 
 /**
  * The streaming entry point, chosen at init: Lambda decides how to invoke a function from the

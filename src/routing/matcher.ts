@@ -32,7 +32,9 @@ export type MatchResult<T> =
 export function splitRequestPath(path: string): string[] {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (trimmed === '/' || trimmed === '') return [];
-  return trimmed.slice(1).split('/').map(tryDecode);
+  const segments = trimmed.slice(1).split('/');
+  // Most paths hold no escape at all: then no segment needs decoding.
+  return trimmed.includes('%') ? segments.map(tryDecode) : segments;
 }
 
 /**
@@ -73,9 +75,10 @@ export class RouteMatcher<T> {
     const found = this.#find(this.#root, segments, 0, method, values);
     if (found !== undefined) {
       const params: Record<string, string> = Object.create(null);
-      found.paramNames.forEach((name, index) => {
-        params[name] = values[index] ?? '';
-      });
+      const names = found.paramNames;
+      for (let index = 0; index < names.length; index++) {
+        params[names[index] as string] = values[index] ?? '';
+      }
       return { kind: 'found', value: found.value, params };
     }
     const methods = new Set<string>();

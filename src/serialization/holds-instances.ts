@@ -78,10 +78,40 @@ function visit(value: object, ancestors: object[], strategy: Strategy): boolean 
   return found;
 }
 
+/** Deeper than this, the quick scan hands over to the careful walk (a cycle looks deep). */
+const QUICK_DEPTH = 64;
+
 /**
- * Walks a body once: whether a class instance sits anywhere in it (so class-transformer has work
- * to do), and no cycle among what would be sent. Plain data, the common case, costs this walk
- * and nothing else.
+ * Whether a body needs the careful walk: it holds a class instance, or it is deeper than
+ * {@link QUICK_DEPTH} (which every cycle is). No list of ancestors and no early stop: plain data,
+ * the common case, is read once and left at the first instance.
+ */
+function needsWalk(value: object, depth: number): boolean {
+  if (depth > QUICK_DEPTH) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) {
+    for (const key in value) {
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null && !isJsonLeaf(item)) {
+        if (needsWalk(item, depth + 1)) return true;
+      }
+    }
+    return false;
+  }
+  if (!Array.isArray(value)) return true;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (typeof item === 'object' && item !== null && !isJsonLeaf(item)) {
+      if (needsWalk(item, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a class instance sits anywhere in a body (so class-transformer has work to do), and
+ * no cycle among what would be sent. Plain data, the common case, costs one quick scan; a body
+ * with an instance, or deep enough to hold a cycle, is walked with its ancestors in hand.
  *
  * @param strategy - The strategy instances are serialized with: under `excludeAll` only their
  * exposed properties are walked.
@@ -89,5 +119,6 @@ function visit(value: object, ancestors: object[], strategy: Strategy): boolean 
  */
 export function holdsInstances(body: unknown, strategy?: Strategy): boolean {
   if (typeof body !== 'object' || body === null || isJsonLeaf(body)) return false;
+  if (!needsWalk(body, 0)) return false;
   return visit(body, [], strategy);
 }

@@ -11,6 +11,7 @@ export const TOOL_NAMES = [
   'routing-handler',
   'page-walker',
   'hostile-handler',
+  'memory-run',
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 

@@ -1,0 +1,133 @@
+import type { Context } from 'aws-lambda';
+import { parseCookieHeader } from '../http/cookies';
+import type { QueryParameters } from '../http/query';
+import type { LambdaHttpRequest } from '../http/request';
+
+/**
+ * How a source reads the parts of its event that a route may never look at. One object per
+ * source, made once: a request holds it instead of a closure per request.
+ */
+export interface LazyParts {
+  /** Null-prototype map, names in lower case, as the source delivers them (cookies merged). */
+  headers(event: unknown): Record<string, string>;
+  query(event: unknown): QueryParameters;
+  body(event: unknown): Buffer | undefined;
+}
+
+/** What a source reads from its event at once: everything routing and logging need. */
+export interface EagerParts {
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  readonly sourceIp: string | undefined;
+  readonly sourceRequestId: string | undefined;
+  /** Headers a source had to read already (the load balancer's client address is in one). */
+  readonly headers?: Record<string, string> | undefined;
+  readonly event: unknown;
+  readonly context: Context;
+}
+
+function withLeadingSlash(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+/**
+ * The request a source reads from its event: method, path and ids at once, headers, query,
+ * cookies and body at their first read. A `GET /users/{id}` binds only its path parameter, so it
+ * never pays for the dozen headers API Gateway adds; whatever reads a part gets exactly what an
+ * eager read would give (upper-case method, a path that starts with `/`, a `content-length` that
+ * matches the body received).
+ *
+ * Its parts are getters, which a spread (`{ ...request }`) does not copy: the request is made
+ * plain ({@link plainRequest}) before user code can see it.
+ */
+export class EventRequest implements LambdaHttpRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly sourceIp: string | undefined;
+  readonly sourceRequestId: string | undefined;
+  readonly event: unknown;
+  readonly context: Context;
+  readonly #parts: LazyParts;
+  #rawHeaders: Record<string, string> | undefined;
+  #headers: Record<string, string> | undefined;
+  #query: QueryParameters | undefined;
+  #cookies: Record<string, string> | undefined;
+  #body: Buffer | undefined;
+  #bodyRead = false;
+  #plain: LambdaHttpRequest | undefined;
+
+  constructor(eager: EagerParts, parts: LazyParts) {
+    this.method = (eager.method ?? '').toUpperCase();
+    this.path = withLeadingSlash(eager.path ?? '/');
+    this.sourceIp = nonEmpty(eager.sourceIp);
+    this.sourceRequestId = nonEmpty(eager.sourceRequestId);
+    this.event = eager.event;
+    this.context = eager.context;
+    this.#parts = parts;
+    this.#rawHeaders = eager.headers;
+  }
+
+  get headers(): Record<string, string> {
+    if (this.#headers !== undefined) return this.#headers;
+    const headers = this.#rawHeaders ?? this.#parts.headers(this.event);
+    // The incoming content-length describes the client's bytes, not the (possibly
+    // base64-decoded) body Lambda received; a handler trusting a stale one can over- or
+    // under-read.
+    const body = this.body;
+    if (body === undefined) delete headers['content-length'];
+    else headers['content-length'] = String(body.length);
+    this.#headers = headers;
+    return headers;
+  }
+
+  get query(): QueryParameters {
+    this.#query ??= this.#parts.query(this.event);
+    return this.#query;
+  }
+
+  get cookies(): Record<string, string> {
+    this.#cookies ??= parseCookieHeader(this.headers['cookie']);
+    return this.#cookies;
+  }
+
+  get body(): Buffer | undefined {
+    if (!this.#bodyRead) {
+      this.#body = this.#parts.body(this.event);
+      this.#bodyRead = true;
+    }
+    return this.#body;
+  }
+
+  /** The same request as a plain object, made once: see {@link plainRequest}. */
+  toPlain(): LambdaHttpRequest {
+    this.#plain ??= {
+      method: this.method,
+      path: this.path,
+      headers: this.headers,
+      query: this.query,
+      cookies: this.cookies,
+      body: this.body,
+      sourceIp: this.sourceIp,
+      sourceRequestId: this.sourceRequestId,
+      event: this.event,
+      context: this.context,
+    };
+    return this.#plain;
+  }
+}
+
+/**
+ * The request as a plain object with every part read, for code outside the framework
+ * (middleware, guards, `@Req()`): such code spreads it to change a field
+ * (`ctx.request = { ...ctx.request, path }`), which must keep every other part.
+ *
+ * @param request - A request from a source, or one a middleware made.
+ * @returns A plain object; the same one each time for one request.
+ */
+export function plainRequest(request: LambdaHttpRequest): LambdaHttpRequest {
+  return request instanceof EventRequest ? request.toPlain() : request;
+}
