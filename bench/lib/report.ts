@@ -128,7 +128,10 @@ function coldSection(cold: ColdFigure): string {
     ),
     '',
     'Where the layer rows spend their require time (ms; in separate cold starts, each package ' +
-      'required on its own before main.js):',
+      'required on its own before main.js; layer-bundle: compiling the one file that holds ' +
+      'main.js and the packages, in a layer that has it, after which a package column is what ' +
+      'running its modules costs; "files" counts modules in `require.cache`, where the bundle ' +
+      'enters each module it runs, so only the files outside it are read from disk):',
     '',
     table(['Layer', ...LAYER_PACKAGES, REST_OF_MAIN], layerRows),
     '',

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeDeterministicZip } from './deterministic-zip.ts';
-import { bundleLayerPackages } from './layer-package-bundles.ts';
+import { bundleColdStart, bundleLayerPackages } from './layer-package-bundles.ts';
 import { FRAMEWORK_PACKAGES, ON_DEMAND_PACKAGES } from './layer-packages.ts';
 import { ROUTE_MANIFEST, writeRouteManifests } from './route-manifest.mts';
 
@@ -193,6 +193,7 @@ async function main(): Promise<void> {
   const locations = copyRuntimeDependencies();
   assertSingleCopies(locations);
   await bundleLayerPackages(LAYER_MODULES);
+  await bundleColdStart(LAYER_MODULES);
   const layer = writeDeterministicZip(join(DIST, 'nodejs'), join(DIST, 'layer.zip'), 'nodejs/');
   const functionsDir = join(DIST, 'functions');
   // Before the zips: the manifest travels with the function it describes.

@@ -3,6 +3,7 @@ import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { type LazyDependency, lazyRequires } from './lazy-requires.ts';
+import { toCommonJs } from './to-common-js.ts';
 
 /** How one package of the layer becomes a single file. */
 export interface SingleFilePackage {
@@ -15,9 +16,14 @@ export interface SingleFilePackage {
   readonly shims?: Readonly<Record<string, string>>;
 }
 
-/** Every `require("…")` left in a bundle: the only way it can reach code outside itself. */
+/**
+ * Every `require("…")` left in a bundle, the only way it can reach code outside itself; esbuild's
+ * ES-module output spells it `__require("…")`.
+ */
 function requiredSpecifiers(bundle: string): string[] {
-  return [...new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]))]
+  return [
+    ...new Set([...bundle.matchAll(/\b(?:__)?require\("([^"]+)"\)/g)].map((match) => match[1])),
+  ]
     .filter((specifier): specifier is string => specifier !== undefined)
     .sort();
 }
@@ -82,11 +88,18 @@ function assertShimsShareObjects(spec: SingleFilePackage, requireFromLayer: Node
 
 /**
  * Replaces a package of a layer's node_modules by one CommonJS file bundled from its ES-module
- * build. The folder keeps the package's name, so there is still exactly one copy that both
+ * build (ES2015 where the package has one: native classes parse and run faster than ES5's). The
+ * folder keeps the package's name, so there is still exactly one copy that both
  * main.js and routes.js resolve; deep paths other than the shims now fail loudly instead of
  * loading a second copy. Types are left out: the layer is run, never compiled against.
+ *
+ * @returns The specifiers the bundle still requires, other than Node's built-in modules: what its
+ * lazy stubs load on first call.
  */
-export async function bundlePackage(modules: string, spec: SingleFilePackage): Promise<void> {
+export async function bundlePackage(
+  modules: string,
+  spec: SingleFilePackage,
+): Promise<readonly string[]> {
   const { name, lazy } = spec;
   const folder = join(modules, name);
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
@@ -105,15 +118,16 @@ export async function bundlePackage(modules: string, spec: SingleFilePackage): P
     bundle: true,
     platform: 'node',
     target: 'node22',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
+    format: 'esm',
+    mainFields: ['es2015', 'module', 'main'],
     // A namespace import used for a name the stub lacks would be undefined: make it an error.
     logOverride: { 'import-is-undefined': 'error' },
     ...(lazy === undefined ? {} : { plugins: [lazyRequires(lazy)] }),
     logLevel: 'error',
   });
-  const bundle = result.outputFiles[0]?.text;
-  if (bundle === undefined) throw new Error(`${name}: esbuild wrote no bundle`);
+  const output = result.outputFiles[0]?.text;
+  if (output === undefined) throw new Error(`${name}: esbuild wrote no bundle`);
+  const bundle = toCommonJs(name, output);
   const requireFromLayer = createRequire(join(modules, 'index.js'));
   assertLazyCoverage(spec, bundle, Object.keys(result.metafile.inputs), requireFromLayer);
   rmSync(folder, { recursive: true });
@@ -126,4 +140,7 @@ export async function bundlePackage(modules: string, spec: SingleFilePackage): P
     writeFileSync(join(folder, path), contents);
   }
   assertShimsShareObjects(spec, requireFromLayer);
+  return requiredSpecifiers(bundle).filter(
+    (specifier) => !builtinModules.includes(specifier.replace(/^node:/, '')),
+  );
 }

@@ -1,5 +1,6 @@
-import { cpSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAYER_BUNDLE } from '../../../src/build/layer-bundle.ts';
 import {
   CLASS_TRANSFORMER_BUNDLE,
   classValidatorBundle,
@@ -13,8 +14,11 @@ import { BUILT_LAYER, LAYERS_OUT, ROOT } from '../paths.ts';
 export const COMPILE_CACHE_DIR = '.compile-cache';
 /** The real main.js of the compile-cache variants, behind a bootstrap that enables the cache. */
 const MAIN_BEHIND_BOOTSTRAP = 'lambda-controllers-main.js';
-/** The packages the build turns into single files, which the variants start from as published. */
-const BUNDLED_BY_BUILD = ['class-validator', 'class-transformer'];
+/**
+ * The packages the build rewrites (single files; validator.js checks made self-contained), which
+ * the variants start from as published.
+ */
+const BUNDLED_BY_BUILD = ['class-validator', 'class-transformer', 'validator'];
 
 /**
  * Puts back the packages as npm ships them (the layer before `npm run build` bundled them), so
@@ -25,6 +29,29 @@ function restorePublishedPackages(modules: string): void {
     rmSync(join(modules, name), { recursive: true, force: true });
     cpSync(join(ROOT, 'node_modules', name), join(modules, name), { recursive: true });
   }
+}
+
+/**
+ * Takes the built layer back to one file per module, as before `npm run build` put main.js, the
+ * framework and its packages into the layer bundle: the framework from the package's dist/
+ * (copied before the bundling), reflect-metadata as published, main.js re-exporting dist/main.js.
+ */
+function restoreUnbundledFramework(modules: string): void {
+  const dist = join(modules, 'lambda-controllers/dist');
+  const built = join(ROOT, 'dist');
+  for (const file of readdirSync(built).filter((name) => /\.js(\.map)?$/.test(name))) {
+    cpSync(join(built, file), join(dist, file));
+  }
+  rmSync(join(modules, 'reflect-metadata'), { recursive: true, force: true });
+  cpSync(join(ROOT, 'node_modules/reflect-metadata'), join(modules, 'reflect-metadata'), {
+    recursive: true,
+  });
+  for (const file of [LAYER_BUNDLE, `${LAYER_BUNDLE}.map`])
+    rmSync(join(modules, file), { force: true });
+  writeFileSync(
+    join(modules, 'main.js'),
+    "'use strict';\nmodule.exports = require('./lambda-controllers/dist/main.js');\n",
+  );
 }
 
 /** Puts a bootstrap in front of main.js that turns on Node's compile cache kept in the layer. */
@@ -45,7 +72,7 @@ function addCompileCacheBootstrap(modules: string): void {
 
 /**
  * Writes one experimental layer under layer-dist/bench/layers/<variant>/nodejs, derived from the
- * built layer with class-validator and class-transformer as published; `built` is the built layer
+ * built layer with class-validator and class-transformer as published and no layer bundle; `built` is the built layer
  * itself (variant `lazy`, as `npm run build` now makes it), `published` the layer before that.
  *
  * @param baseline - The `nodejs` folder `--baseline` gave, for the `baseline` variant.
@@ -64,6 +91,7 @@ export async function buildLayerVariant(variant: LayerVariant, baseline?: string
     filter: (source) => !isSdkPath(BUILT_LAYER, source),
   });
   const modules = join(nodejs, 'node_modules');
+  restoreUnbundledFramework(modules);
   restorePublishedPackages(modules);
   if (variant === 'esm' || variant === 'lazy' || variant === 'lazy-cache') {
     await bundlePackage(modules, classValidatorBundle(variant !== 'esm'));

@@ -13,10 +13,23 @@ const bootMs = performance.now();
 const env = process.env;
 const FIRST: EventName = 'v2-create-user';
 
+/** False for a module the layer lacks (a layer built without the bundle); throws otherwise. */
+function resolvable(requireFromTask: NodeJS.Require, name: string): boolean {
+  try {
+    requireFromTask.resolve(name);
+    return true;
+  } catch (error) {
+    // MODULE_NOT_FOUND is the answer "this layer has no such module": its column stays empty.
+    if (error instanceof Error && Reflect.get(error, 'code') === 'MODULE_NOT_FOUND') return false;
+    throw error;
+  }
+}
+
 function requireEach(packages: readonly string[]): Record<string, number> {
   const requireFromTask = createRequire(join(env['LAMBDA_TASK_ROOT'] ?? '.', 'index.js'));
   const times: Record<string, number> = {};
   for (const name of packages) {
+    if (!resolvable(requireFromTask, name)) continue;
     const started = performance.now();
     requireFromTask(name);
     times[name] = performance.now() - started;
