@@ -61,7 +61,7 @@ ajv.addSchema({ $id: 'doc', components: { schemas: registry.schemas } });
 const matchesSchema = ajv.compile({ $ref: `doc${ref}` });
 
 async function passesValidator(body: object): Promise<boolean> {
-  return validateBody(Signup, body, DEFAULT_VALIDATOR_OPTIONS).then(
+  return Promise.resolve(validateBody(Signup, body, DEFAULT_VALIDATOR_OPTIONS)).then(
     () => true,
     () => false,
   );
