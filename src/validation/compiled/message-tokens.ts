@@ -9,6 +9,19 @@ function constraintToString(constraint: unknown): string {
   return `${typeof constraint === 'symbol' ? constraint.description : constraint}`;
 }
 
+const constraintTokens: RegExp[] = [];
+
+// `replace` starts a global expression from index 0 whatever its lastIndex, so one per position
+// serves every message (class-validator builds it anew for each).
+function constraintToken(index: number): RegExp {
+  let token = constraintTokens[index];
+  if (token === undefined) {
+    token = new RegExp(`\\$constraint${index + 1}`, 'g');
+    constraintTokens[index] = token;
+  }
+  return token;
+}
+
 /**
  * The text of a failed rule's message, with the tokens `$constraintN`, `$value`, `$property` and
  * `$target` replaced as class-validator replaces them: with `String.prototype.replace` and the
@@ -28,10 +41,7 @@ export function replaceMessageTokens(
   let text = typeof message === 'function' ? message(args) : message;
   if (text && Array.isArray(args.constraints)) {
     args.constraints.forEach((constraint: unknown, index) => {
-      text = text?.replace(
-        new RegExp(`\\$constraint${index + 1}`, 'g'),
-        constraintToString(constraint),
-      );
+      text = text?.replace(constraintToken(index), constraintToString(constraint));
     });
   }
   const { value } = args;
