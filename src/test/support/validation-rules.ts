@@ -225,6 +225,10 @@ export const RULES: readonly (readonly [string, fc.Arbitrary<Rule>])[] = [
     ),
   ],
   [
+    'ValidateNested without @Type',
+    rule('ValidateNested without @Type', (o) => ValidateNested(o), fc.oneof(innerObject, strings)),
+  ],
+  [
     'Transform',
     rule(
       'Transform',
