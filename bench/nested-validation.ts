@@ -2,19 +2,8 @@
 // metadata per class, so the cost should grow with the items, not with repeated compilation.
 // Run with `npm run bench:validation`. Prints the median milliseconds per body over several rounds.
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { DEFAULT_VALIDATOR_OPTIONS, validateBody } from '../src/validation/validate-body';
-
-class LineDto {
-  @IsString() @Length(1, 40) sku!: string;
-  @IsInt() @Min(1) quantity!: number;
-}
-
-class OrderDto {
-  @IsString() customer!: string;
-  @ValidateNested({ each: true }) @Type(() => LineDto) lines!: LineDto[];
-}
+import { OrderDto } from './implementations/shared/order-dto';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

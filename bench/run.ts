@@ -23,6 +23,7 @@ import { RESULTS_FILE } from './lib/paths.ts';
 import { renderMarkdown } from './lib/report.ts';
 import type { BenchResults } from './lib/results.ts';
 import type { Stage } from './lib/stage.ts';
+import { runValidatorChecks } from './lib/validators.ts';
 
 // Progress goes to stderr, so that `--json` leaves stdout to the results.
 function log(line: string): void {
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (options.validators) {
+    process.stdout.write(runValidatorChecks(log));
     return;
   }
   const started = Date.now();

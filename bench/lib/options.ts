@@ -29,6 +29,8 @@ export interface BenchOptions {
   readonly json: boolean;
   /** The `nodejs` folder of a layer built from another revision, measured beside this one. */
   readonly baseline: string | undefined;
+  /** Run the compiled validators' long differential tests and their speed table, nothing else. */
+  readonly validators: boolean;
   readonly argv: readonly string[];
 }
 
@@ -43,6 +45,9 @@ export const USAGE = `npm run bench -- [options]
   --json           print the results as JSON instead of Markdown
   --baseline DIR   also measure the layer built in another checkout (DIR/layer-dist/nodejs),
                    as lc-baseline, in the same run: before and after a change
+  --validators     only the compiled validators: their differential tests with 20,000 runs per
+                   property (VALIDATOR_RUNS overrides), then class-validator and the compiled
+                   validators side by side (median µs per validation)
 A run of every figure and implementation also writes bench/RESULTS.md.`;
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
@@ -66,6 +71,7 @@ function parseFlags(argv: readonly string[]) {
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      validators: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -112,6 +118,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     invocations: positive('invocations', values.invocations, quick ? 100_000 : 1_000_000),
     json: values.json,
     baseline: baselineLayer(values.baseline),
+    validators: values.validators,
     argv,
   };
 }

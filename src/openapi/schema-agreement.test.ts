@@ -19,8 +19,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DEFAULT_VALIDATOR_OPTIONS, validateBody } from '../validation/validate-body';
+import {
+  DEFAULT_VALIDATOR_OPTIONS,
+  validateBody as validateNow,
+} from '../validation/validate-body';
 import { SchemaRegistry } from './schema-from-validators';
+
+/** `validateBody` as a promise, however it answered: a compiled DTO throws at once. */
+const validateBody: typeof validateNow = async (dto, json, options) =>
+  validateNow(dto, json, options);
 
 class Address {
   @IsString() @Length(1, 50) city!: string;
@@ -61,7 +68,7 @@ ajv.addSchema({ $id: 'doc', components: { schemas: registry.schemas } });
 const matchesSchema = ajv.compile({ $ref: `doc${ref}` });
 
 async function passesValidator(body: object): Promise<boolean> {
-  return validateBody(Signup, body, DEFAULT_VALIDATOR_OPTIONS).then(
+  return Promise.resolve(validateBody(Signup, body, DEFAULT_VALIDATOR_OPTIONS)).then(
     () => true,
     () => false,
   );

@@ -15,8 +15,12 @@ import {
   MAX_ERROR_FIELDS,
   MAX_MESSAGES_PER_FIELD,
   toFieldErrors,
-  validateBody,
+  validateBody as validateNow,
 } from './validate-body';
+
+/** `validateBody` as a promise, however it answered: a compiled DTO throws at once. */
+const validateBody: typeof validateNow = async (dto, json, options) =>
+  validateNow(dto, json, options);
 
 class AddressDto {
   @IsString() city!: string;
@@ -124,7 +128,9 @@ describe('toFieldErrors', () => {
 
 describe('the size of a validation problem', () => {
   async function problemOf(json: unknown): Promise<BadRequestError> {
-    const thrown = await validateBody(OrderDto, json, DEFAULT_VALIDATOR_OPTIONS).then(
+    const thrown = await Promise.resolve(
+      validateBody(OrderDto, json, DEFAULT_VALIDATOR_OPTIONS),
+    ).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -188,7 +194,7 @@ describe('bounding an array of DTOs', () => {
   it('with ArrayMaxSize and stopAtFirstError, reports the size and skips the items', async () => {
     const items = Array.from({ length: 100_000 }, () => 1);
     const options = { ...DEFAULT_VALIDATOR_OPTIONS, stopAtFirstError: true };
-    const thrown = await validateBody(LimitedDto, { items }, options).then(
+    const thrown = await Promise.resolve(validateBody(LimitedDto, { items }, options)).then(
       () => undefined,
       (error: unknown) => error,
     );

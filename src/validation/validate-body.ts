@@ -1,7 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, type ValidatorOptions, validate } from 'class-validator';
 import { BadRequestError } from '../errors/http-error';
+import { withoutStack } from '../errors/without-stack';
 import { truncateInput } from '../http/echo-input';
+import { type BodyValidatorOptions, bodyValidationFor } from './compiled/compiled-body-validation';
 
 /** The validator settings every body gets unless `createHandler` options change them. */
 export const DEFAULT_VALIDATOR_OPTIONS: ValidatorOptions = {
@@ -75,30 +77,50 @@ export function toFieldErrors(errors: readonly ValidationError[], prefix: string
   return { fields, omitted };
 }
 
-/**
- * Transforms a parsed JSON body into an instance of `dto` and validates it.
- *
- * @throws BadRequestError when the body is not a JSON object or fails validation; its `errors`
- * extension maps each field path to its messages.
- */
-export async function validateBody<T extends object>(
+function validationFailed(errors: readonly ValidationError[]): BadRequestError {
+  const { fields, omitted } = toFieldErrors(errors, '');
+  const more = omitted > 0 ? ` and ${omitted} more ${omitted === 1 ? 'error' : 'errors'}` : '';
+  return withoutStack(
+    BadRequestError,
+    `The body failed validation: ${Object.keys(fields).join(', ')}${more}.`,
+    { extensions: omitted > 0 ? { errors: fields, errorsOmitted: omitted } : { errors: fields } },
+  );
+}
+
+async function validateWithClassValidator<T extends object>(
   dto: new () => T,
-  json: unknown,
+  json: object,
   options: ValidatorOptions,
 ): Promise<T> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    const kind = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
-    throw new BadRequestError(`The body must be a JSON object; got ${kind}.`);
-  }
   const instance = plainToInstance(dto, json);
   const errors = await validate(instance, options);
-  if (errors.length > 0) {
-    const { fields, omitted } = toFieldErrors(errors, '');
-    const more = omitted > 0 ? ` and ${omitted} more ${omitted === 1 ? 'error' : 'errors'}` : '';
-    throw new BadRequestError(
-      `The body failed validation: ${Object.keys(fields).join(', ')}${more}.`,
-      { extensions: omitted > 0 ? { errors: fields, errorsOmitted: omitted } : { errors: fields } },
-    );
-  }
+  if (errors.length > 0) throw validationFailed(errors);
   return instance;
+}
+
+/**
+ * Transforms a parsed JSON body into an instance of `dto` and validates it. A DTO whose rules
+ * compile (see `compileValidator`) is validated synchronously and its instance returned as is;
+ * any other goes through `plainToInstance` and class-validator's `validate`, and comes as a
+ * promise. A compiled DTO's failure is thrown at once; class-validator's rejects.
+ *
+ * @throws BadRequestError when the body is not a JSON object or fails validation (a rejection
+ * when class-validator validated it); its `errors` extension maps each field path to its
+ * messages.
+ */
+export function validateBody<T extends object>(
+  dto: new () => T,
+  json: unknown,
+  options: BodyValidatorOptions,
+): T | Promise<T> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    const kind = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
+    throw withoutStack(BadRequestError, `The body must be a JSON object; got ${kind}.`);
+  }
+  const validation = bodyValidationFor(options);
+  const result = validation.compiledFor(dto)?.(json);
+  if (result === undefined)
+    return validateWithClassValidator(dto, json, validation.classValidatorOptions);
+  if (result.errors !== undefined) throw validationFailed(result.errors);
+  return result.instance;
 }

@@ -30,6 +30,10 @@ const report = {
     require('layer-bundle').modules['class-transformer/cjs/storage.js'].defaultMetadataStorage ===
       transformer.defaultMetadataStorage,
 };
+// The framework's compiled validators call class-validator's exported rules, so requiring it
+// must not load validator.js either.
+require('lambda-controllers');
+report.eagerWithFramework = [...loaded('validator'), ...loaded('libphonenumber-js')];
 class Dto {}
 validatorLib.IsEmail()(Dto.prototype, 'email');
 const check = (email) => validatorLib.validateSync(Object.assign(new Dto(), { email })).length;
@@ -53,6 +57,7 @@ interface ProbeReport {
   exportCounts: number[];
   fromBundle: string[];
   sameValidator: boolean;
+  eagerWithFramework: string[];
   errors: number[];
   afterIsEmail: string[];
   phoneAfterIsEmail: string[];
@@ -91,6 +96,10 @@ describe.each(layerRuntimes())('the layer packages on $label', ({ binary }) => {
 
   it('does not load validator.js or libphonenumber-js when class-validator is required', () => {
     expect(report.eager).toEqual([]);
+  });
+
+  it('does not load validator.js when lambda-controllers is required either', () => {
+    expect(report.eagerWithFramework).toEqual([]);
   });
 
   it('loads validator.js from the layer when an IsEmail validation runs', () => {

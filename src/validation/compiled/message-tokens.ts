@@ -1,0 +1,57 @@
+import type { ValidationArguments } from 'class-validator';
+
+/** A decorator's `message`: text with `$property`-style tokens, or a function of the arguments. */
+export type MessageSource = string | ((args: ValidationArguments) => string);
+
+// class-validator's own formatting of a constraint in a message (not exported by the package).
+function constraintToString(constraint: unknown): string {
+  if (Array.isArray(constraint)) return constraint.join(', ');
+  return `${typeof constraint === 'symbol' ? constraint.description : constraint}`;
+}
+
+const constraintTokens: RegExp[] = [];
+
+// `replace` starts a global expression from index 0 whatever its lastIndex, so one per position
+// serves every message (class-validator builds it anew for each).
+function constraintToken(index: number): RegExp {
+  let token = constraintTokens[index];
+  if (token === undefined) {
+    token = new RegExp(`\\$constraint${index + 1}`, 'g');
+    constraintTokens[index] = token;
+  }
+  return token;
+}
+
+/**
+ * The text of a failed rule's message, with the tokens `$constraintN`, `$value`, `$property` and
+ * `$target` replaced as class-validator replaces them: with `String.prototype.replace` and the
+ * value as replacement text, so `$&` or `$1` inside a value expand the same way.
+ *
+ * @example
+ * ```ts
+ * replaceMessageTokens('$property must be longer than $constraint1', {
+ *   targetName: 'UserDto', property: 'name', object: {}, value: '', constraints: [1],
+ * }); // 'name must be longer than 1'
+ * ```
+ */
+export function replaceMessageTokens(
+  message: MessageSource | undefined,
+  args: ValidationArguments,
+): string {
+  let text = typeof message === 'function' ? message(args) : message;
+  if (text && Array.isArray(args.constraints)) {
+    args.constraints.forEach((constraint: unknown, index) => {
+      text = text?.replace(constraintToken(index), constraintToString(constraint));
+    });
+  }
+  const { value } = args;
+  if (
+    text &&
+    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+  )
+    text = text.replace(/\$value/g, String(value));
+  if (text) text = text.replace(/\$property/g, args.property);
+  if (text) text = text.replace(/\$target/g, args.targetName);
+  // class-validator keeps whatever a message function returned, even a non-string.
+  return text as string;
+}
