@@ -4,7 +4,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { decodeBody, escapePath } from '../http/encoding';
-import { normalizeHeaders } from '../http/headers';
+import { normalizeHeaders, separatorOf } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
@@ -46,6 +46,19 @@ const V2_PARTS: LazyParts = {
     // cookie parser see the same thing on every source.
     if (cookiePairs.length > 0) headers['cookie'] = cookiePairs.join('; ');
     return headers;
+  },
+  header(event, name) {
+    const raw = ownMap(event, 'headers');
+    if (raw === undefined) return undefined;
+    // The same value `headers` gives: every name equal but for case, joined in event order.
+    let value: string | undefined;
+    for (const key of Object.keys(raw)) {
+      if (key.length !== name.length) continue;
+      const one = raw[key];
+      if (typeof one !== 'string' || key.toLowerCase() !== name) continue;
+      value = value === undefined ? one : `${value}${separatorOf(name)}${one}`;
+    }
+    return value;
   },
   query(event) {
     const rawQuery = ownString(event, 'rawQueryString');

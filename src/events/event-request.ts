@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { parseCookieHeader } from '../http/cookies';
 import type { QueryParameters } from '../http/query';
-import { type LambdaHttpRequest, TO_PLAIN } from '../http/request';
+import { type LambdaHttpRequest, READ_HEADER, TO_PLAIN } from '../http/request';
 
 /**
  * How a source reads the parts of its event that a route may never look at. One object per
@@ -10,6 +10,11 @@ import { type LambdaHttpRequest, TO_PLAIN } from '../http/request';
 export interface LazyParts {
   /** Null-prototype map, names in lower case, as the source delivers them (cookies merged). */
   headers(event: unknown): Record<string, string>;
+  /**
+   * One header by its lower-case name, as `headers` would give it; absent where the event's
+   * layout makes that no cheaper than reading them all.
+   */
+  header?(event: unknown, name: string): string | undefined;
   query(event: unknown): QueryParameters;
   body(event: unknown): Buffer | undefined;
 }
@@ -82,6 +87,15 @@ export class EventRequest implements LambdaHttpRequest {
     else headers['content-length'] = String(body.length);
     this.#headers = headers;
     return headers;
+  }
+
+  /** One header, without parsing the others while nothing has read them (see `headerOf`). */
+  [READ_HEADER](name: string): string | undefined {
+    // content-length follows the body and cookie the event's cookie list: both need the whole.
+    const { header } = this.#parts;
+    if (this.#headers !== undefined || header === undefined) return this.headers[name];
+    if (name === 'content-length' || name === 'cookie') return this.headers[name];
+    return header(this.event, name);
   }
 
   get query(): QueryParameters {

@@ -56,3 +56,24 @@ export function plainRequest(request: LambdaHttpRequest): LambdaHttpRequest {
   const toPlain: unknown = Reflect.get(request, TO_PLAIN);
   return typeof toPlain === 'function' ? (toPlain.call(request) as LambdaHttpRequest) : request;
 }
+
+/**
+ * How a request whose headers are parsed on first use reads one header without parsing the
+ * others (see `EventRequest`).
+ */
+export const READ_HEADER: unique symbol = Symbol('lambda-controllers.readHeader');
+
+/**
+ * One header of a request, by its lower-case name: what `request.headers[name]` gives, without
+ * parsing every header of a request that has not needed them yet.
+ *
+ * @param request - Any request.
+ * @param name - A lower-case header name.
+ * @returns The header's value, repeated headers joined as in `headers`.
+ */
+export function headerOf(request: LambdaHttpRequest, name: string): string | undefined {
+  const read: unknown = Reflect.get(request, READ_HEADER);
+  return typeof read === 'function'
+    ? (read.call(request, name) as string | undefined)
+    : request.headers[name];
+}

@@ -5,7 +5,7 @@ import {
 } from '../errors/http-error';
 import { withoutStack } from '../errors/without-stack';
 import { quoteInput } from '../http/echo-input';
-import type { LambdaHttpRequest } from '../http/request';
+import { headerOf, type LambdaHttpRequest } from '../http/request';
 
 /** `application/json` and `application/<anything>+json`, parameters (charset) allowed. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
@@ -35,7 +35,7 @@ export function readJsonText(request: LambdaHttpRequest): string {
   if (request.body === undefined || request.body.byteLength === 0) {
     throw withoutStack(BadRequestError, 'A JSON body is required.');
   }
-  const contentType = request.headers['content-type'];
+  const contentType = headerOf(request, 'content-type');
   if (!isJsonMediaType(contentType)) {
     throw withoutStack(
       UnsupportedMediaTypeError,
