@@ -1,12 +1,10 @@
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
-import { decodeBody } from '../http/encoding';
-import { normalizeHeaders } from '../http/headers';
-import { queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { reasonPhrase } from '../http/status';
 import type { Logger } from '../logging/logger';
-import { isRecord, own, ownMap, ownString } from './event-fields';
-import { EventRequest, type LazyParts } from './event-request';
+import { isRecord, own, ownString } from './event-fields';
+import { EventRequest } from './event-request';
+import { multiValueParts } from './multi-value-parts';
 import type { EventSource, LambdaHttpRequest } from './types';
 
 /** "The maximum size of the response JSON that the Lambda function can send is 1 MB." */
@@ -35,19 +33,11 @@ function isMultiValue(event: unknown): boolean {
   return isRecord(own(event, 'multiValueHeaders'));
 }
 
-/** The load balancer's headers (single- or multi-value), its query and its body. */
-const ALB_PARTS: LazyParts = {
-  headers: (event) =>
-    normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders')),
-  // "If the query parameters are URL-encoded, the load balancer does not decode them."
-  query: (event) =>
-    queryFromMaps(
-      ownMap(event, 'multiValueQueryStringParameters'),
-      ownMap(event, 'queryStringParameters'),
-      'encoded',
-    ),
-  body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
-};
+/**
+ * The load balancer's headers, query and body: "If the query parameters are URL-encoded, the load
+ * balancer does not decode them."
+ */
+const ALB_PARTS = multiValueParts('encoded');
 
 /** Reads a load balancer event into a request; its ids are headers, so those are read at once. */
 function toRequest(event: unknown, context: Context): LambdaHttpRequest {

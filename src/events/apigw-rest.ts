@@ -1,11 +1,10 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { decodeBody, escapePath } from '../http/encoding';
-import { normalizeHeaders } from '../http/headers';
-import { queryFromMaps } from '../http/query';
+import { escapePath } from '../http/encoding';
 import type { OutgoingResponse } from '../http/response';
 import { isExecuteApiHost, isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
-import { EventRequest, type LazyParts } from './event-request';
+import { EventRequest } from './event-request';
 import { LAMBDA_SYNC_PAYLOAD_BYTES } from './lambda-limits';
+import { multiValueParts } from './multi-value-parts';
 import { stripBasePath } from './rest-base-path';
 import { stripStagePrefix } from './stage-prefix';
 import type { EventSource, LambdaHttpRequest, RequestOptions } from './types';
@@ -33,18 +32,8 @@ export function isPayloadV1(event: unknown): event is APIGatewayProxyEvent {
   );
 }
 
-/** Payload 1.0's headers (single- and multi-value maps), its query and its body. */
-const V1_PARTS: LazyParts = {
-  headers: (event) =>
-    normalizeHeaders(ownMap(event, 'headers'), ownMap(event, 'multiValueHeaders')),
-  query: (event) =>
-    queryFromMaps(
-      ownMap(event, 'multiValueQueryStringParameters'),
-      ownMap(event, 'queryStringParameters'),
-      'decoded',
-    ),
-  body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
-};
+/** Payload 1.0's headers, query and body: query values arrive decoded. */
+const V1_PARTS = multiValueParts('decoded');
 
 /**
  * Reads a payload 1.0 event (REST API, or HTTP API with payload 1.0) into a request; headers,
