@@ -54,7 +54,7 @@ export type ValueCheck = (value: unknown) => boolean;
  */
 type CheckBuilder = (constraints: readonly unknown[]) => ValueCheck;
 
-// biome-ignore lint/suspicious/noExplicitAny: class-validator types the recorded options as any.
+// biome-ignore lint/suspicious/noExplicitAny: class-validator records the options untyped; each builder reads them as its decorator does.
 type Recorded = any;
 
 // The type checks are one expression in class-validator, written here the same way; every rule
