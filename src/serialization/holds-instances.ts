@@ -82,28 +82,32 @@ function visit(value: object, ancestors: object[], strategy: Strategy): boolean 
 const QUICK_DEPTH = 64;
 
 /**
- * Whether a body needs the careful walk: it holds a class instance, or it is deeper than
- * {@link QUICK_DEPTH} (which every cycle is). No list of ancestors and no early stop: plain data,
- * the common case, is read once and left at the first instance.
+ * Whether a value needs the careful walk: it is, or holds, a class instance, or it is deeper than
+ * {@link QUICK_DEPTH} (which every cycle is). The prototype is read first, so plain data, the
+ * common case, never looks up `toJSON`; a plain object that has one of its own is walked like
+ * any other, which at worst sends it to the careful walk.
  */
 function needsWalk(value: object, depth: number): boolean {
-  if (depth > QUICK_DEPTH) return true;
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null) {
-    for (const key in value) {
-      const item: unknown = (value as Record<string, unknown>)[key];
-      if (typeof item === 'object' && item !== null && !isJsonLeaf(item)) {
-        if (needsWalk(item, depth + 1)) return true;
-      }
+  if (prototype === Object.prototype || prototype === null || prototype === Array.prototype) {
+    return depth < QUICK_DEPTH ? holdsWalkable(value, depth) : true;
+  }
+  return !isJsonLeaf(value);
+}
+
+/** Whether a plain object or an array holds a value that needs the careful walk. */
+function holdsWalkable(value: object, depth: number): boolean {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === 'object' && item !== null && needsWalk(item, depth + 1)) return true;
     }
     return false;
   }
-  if (!Array.isArray(value)) return true;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (typeof item === 'object' && item !== null && !isJsonLeaf(item)) {
-      if (needsWalk(item, depth + 1)) return true;
-    }
+  // `for...in` over an object literal reads V8's enumeration cache; Object.keys would allocate.
+  for (const key in value) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && needsWalk(item, depth + 1)) return true;
   }
   return false;
 }
