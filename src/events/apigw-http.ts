@@ -4,7 +4,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { decodeBody, escapePath } from '../http/encoding';
-import { normalizeHeaders, separatorOf } from '../http/headers';
+import { normalizeHeaders, singleHeader } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
@@ -47,19 +47,7 @@ const V2_PARTS: LazyParts = {
     if (cookiePairs.length > 0) headers['cookie'] = cookiePairs.join('; ');
     return headers;
   },
-  header(event, name) {
-    const raw = ownMap(event, 'headers');
-    if (raw === undefined) return undefined;
-    // The same value `headers` gives: every name equal but for case, joined in event order.
-    let value: string | undefined;
-    for (const key of Object.keys(raw)) {
-      if (key.length !== name.length) continue;
-      const one = raw[key];
-      if (typeof one !== 'string' || key.toLowerCase() !== name) continue;
-      value = value === undefined ? one : `${value}${separatorOf(name)}${one}`;
-    }
-    return value;
-  },
+  header: (event, name) => singleHeader(ownMap(event, 'headers'), name),
   query(event) {
     const rawQuery = ownString(event, 'rawQueryString');
     // `queryStringParameters` joins repeated keys with commas, so `a=1&a=2` and `a=1%2C2` look

@@ -53,6 +53,28 @@ function normalizeSingle(single: RawHeaderMap): Record<string, string> {
 }
 
 /**
+ * One header of a single-value map, by its lower-case name: what `normalizeHeaders(single,
+ * undefined)[name]` gives (every spelling of the name, joined in the map's order), without
+ * normalizing the other headers.
+ *
+ * @param single - The event's header map.
+ * @param name - A lower-case header name.
+ * @returns The header's value, or `undefined` when the map has none.
+ */
+export function singleHeader(single: RawHeaderMap, name: string): string | undefined {
+  if (single === null || single === undefined) return undefined;
+  let value: string | undefined;
+  for (const key of Object.keys(single)) {
+    // Only a name of the same length can be a spelling of it: most are skipped unread.
+    if (key.length !== name.length) continue;
+    const one = single[key];
+    if (typeof one !== 'string' || key.toLowerCase() !== name) continue;
+    value = value === undefined ? one : `${value}${separatorOf(name)}${one}`;
+  }
+  return value;
+}
+
+/**
  * The separator that joins repeated values of a request header.
  *
  * @param name - Lower-case header name.
