@@ -172,6 +172,169 @@ describe('createHandler serialization', () => {
   });
 });
 
+describe('serialization as the response is written', () => {
+  it('serializes the instances of a response a middleware builds anew, with the route settings', async () => {
+    class Admin {
+      @Get('/admin') @SerializeOptions({ groups: ['admin'] }) admin() {
+        return new Account();
+      }
+    }
+    const handler = createHandler(Admin, {
+      logger: captureLogger(),
+      middleware: [
+        async (_ctx, next) => {
+          const response = await next();
+          return new HttpResponse({ status: 202, body: { wrapped: response.body } });
+        },
+      ],
+    });
+
+    const answer = await send(handler, 'GET', '/admin');
+
+    expect(answer.status).toBe(202);
+    expect(answer.json).toEqual({ wrapped: { ...shown, internalNote: 'vip' } });
+    expect(answer.body).not.toContain('secret-hash');
+  });
+
+  it('lets a middleware see what the method returned, instances included', async () => {
+    let seen: unknown;
+    class One {
+      @Get('/one') one() {
+        return { account: new Account() };
+      }
+    }
+    const handler = createHandler(One, {
+      logger: captureLogger(),
+      middleware: [
+        async (_ctx, next) => {
+          const response = await next();
+          seen = response.body;
+          return response;
+        },
+      ],
+    });
+
+    const answer = await send(handler, 'GET', '/one');
+
+    expect((seen as { account: unknown }).account).toBeInstanceOf(Account);
+    expect(answer.json).toEqual({ account: shown });
+  });
+
+  it('serializes a class decorated after the handler was created', async () => {
+    let Late: (new () => object) | undefined;
+    class Lazy {
+      @Get('/late') late() {
+        // As a module required on first use would: the class and its decorators come now.
+        if (Late === undefined) {
+          class Secret {
+            id = 's1';
+            @Exclude() key = 'hidden-key';
+          }
+          Late = Secret;
+        }
+        return [new Late()];
+      }
+    }
+    const handler = createHandler(Lazy, { logger: captureLogger() });
+
+    const answer = await send(handler, 'GET', '/late');
+
+    expect(answer.json).toEqual([{ id: 's1' }]);
+  });
+
+  it('keeps a class’s own toJSON, decorated or not', async () => {
+    class Money {
+      @Exclude() internal = 'x';
+      toJSON() {
+        return '12.50 EUR';
+      }
+    }
+    class Prices {
+      @Get('/price') price() {
+        return { price: new Money() };
+      }
+    }
+    const handler = createHandler(Prices, { logger: captureLogger() });
+
+    expect((await send(handler, 'GET', '/price')).json).toEqual({ price: '12.50 EUR' });
+  });
+
+  it('leaves JSON.stringify of an instance outside a response as it was', async () => {
+    class One {
+      @Get('/one') one() {
+        return new Account();
+      }
+    }
+    await send(createHandler(One, { logger: captureLogger() }), 'GET', '/one');
+
+    const text = JSON.stringify(new Account());
+
+    expect(text).toContain('secret-hash');
+    expect(text).toContain('displayName');
+  });
+
+  it('sends an undecorated instance as its exposed properties (none) under excludeAll', async () => {
+    class Bare {
+      id = 'b1';
+    }
+    class Bares {
+      @Get('/bare') bare() {
+        return { bare: new Bare(), account: new Account() };
+      }
+    }
+    const handler = createHandler(Bares, {
+      logger: captureLogger(),
+      serialize: { strategy: 'excludeAll' },
+    });
+
+    expect((await send(handler, 'GET', '/bare')).json).toEqual({
+      bare: {},
+      account: { display_name: 'Ada' },
+    });
+  });
+
+  it('sends an undecorated instance as JSON.stringify does, decorated ones inside it serialized', async () => {
+    class Holder {
+      readonly at = new Date(0);
+      readonly account = new Account();
+    }
+    class Holders {
+      @Get('/holder') holder() {
+        return new Holder();
+      }
+    }
+    const handler = createHandler(Holders, { logger: captureLogger() });
+
+    expect((await send(handler, 'GET', '/holder')).json).toEqual({
+      at: '1970-01-01T00:00:00.000Z',
+      account: shown,
+    });
+  });
+
+  it('answers a cycle through a decorated instance with 500 and the path where it closes', async () => {
+    class Parent {
+      @Exclude() secret = 's';
+      child: { parent?: Parent } = {};
+    }
+    class Cyclic {
+      @Get('/cyclic') cyclic() {
+        const parent = new Parent();
+        parent.child.parent = parent;
+        return { items: [parent] };
+      }
+    }
+    const logger = captureLogger();
+    const handler = createHandler(Cyclic, { logger, accessLog: false });
+
+    const answer = await send(handler, 'GET', '/cyclic');
+
+    expect(answer.status).toBe(500);
+    const errors = logger.records.filter(({ level }) => level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(JSON.stringify(errors[0]?.record)).toContain('$.items[0].child.parent');
+  });
+});
+
 describe('serialize settings', () => {
   class Card {
     @Expose() id = 'c1';

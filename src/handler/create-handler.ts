@@ -10,6 +10,7 @@ import { logRequest } from '../logging/access-log';
 import type { ControllerResolver } from '../routing/instantiate-controller';
 import { buildRouteTable, type Controller } from '../routing/route-table';
 import { recordServedRoutes } from '../routing/served-routes';
+import { type BodyJson, bodyJsonOf } from '../serialization/body-json';
 import { collectStream } from '../streaming/collect-stream';
 import { type AnsweredEvent, recordHandlerParts } from './answered-event';
 import { describeError } from './describe-error';
@@ -96,10 +97,11 @@ function checkedOutgoing(
   method: string,
   context: SerializeContext,
   options: ResolvedOptions,
+  json: BodyJson,
 ): OutgoingResponse {
   let outgoing: OutgoingResponse;
   try {
-    outgoing = toOutgoingResponse(response, method);
+    outgoing = toOutgoingResponse(response, method, json);
   } catch (error) {
     return failedOutgoing(error, method, context, options);
   }
@@ -123,16 +125,17 @@ function serialize(
   source: AnySource,
   context: SerializeContext,
   options: ResolvedOptions,
+  json: BodyJson,
 ): OutgoingResponse | Promise<OutgoingResponse> {
   const { method } = request;
   if (response.bodyKind !== 'stream')
-    return checkedOutgoing(response, source, method, context, options);
+    return checkedOutgoing(response, source, method, context, options, json);
   return collectStream(response, method, source.maxResponseBytes).then(
     // Counted while read: the stream stopped at the first chunk past the limit.
     (collected) =>
       collected.kind === 'too-large'
         ? tooLargeOutgoing(collected.bytes, source, method, context, options)
-        : checkedOutgoing(collected.response, source, method, context, options),
+        : checkedOutgoing(collected.response, source, method, context, options, json),
     (error: unknown) => failedOutgoing(error, method, context, options),
   );
 }
@@ -188,6 +191,12 @@ export function createHandler(
   const table = buildRouteTable(routes, resolved.resolve);
   const pipeline = buildMiddlewarePipeline(table, resolved);
   const { logger } = resolved;
+  // Each route writes its JSON bodies with its own serialize settings; keyed by the route key
+  // every answer carries. A response that matched no route is written with the handler's.
+  const handlerJson = bodyJsonOf(undefined, resolved.serialize);
+  const routeJson = new Map<string | null, BodyJson>(
+    table.routes.map((route) => [route.routeKey, bodyJsonOf(route.serialize, resolved.serialize)]),
+  );
   const requestOptions = { basePath: resolved.basePath };
 
   // Reached only by a fault in the framework itself: every controller error is answered.
@@ -310,7 +319,8 @@ export function createHandler(
     }
     let outgoing: OutgoingResponse | Promise<OutgoingResponse>;
     try {
-      outgoing = serialize(response, request, source, answered, resolved);
+      const json = routeJson.get(answered.route) ?? handlerJson;
+      outgoing = serialize(response, request, source, answered, resolved, json);
     } catch (error) {
       return write(answered, event, fault(answered, error));
     }

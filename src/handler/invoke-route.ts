@@ -4,7 +4,6 @@ import { principalOf } from '../identity/principal';
 import type { RequestContext } from '../middleware/middleware';
 import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
-import { serializeBody } from '../serialization/serialize-body';
 import { coerceValue } from '../validation/coerce';
 import { parseJsonBody } from '../validation/parse-json';
 import { assertBodySize, readJsonText } from '../validation/request-body';
@@ -82,15 +81,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-/** What the method returned, as the response sent: class instances turned into plain data. */
-function responseOf(
-  returned: unknown,
-  route: RouteDefinition,
-  options: ResolvedOptions,
-): HttpResponse {
-  return serializeBody(toHttpResponse(returned, route), route.serialize, options.serialize);
-}
-
 /** The rest of {@link invokeRoute} once an argument is a promise (from `from` on). */
 async function settleArguments(
   route: RouteDefinition,
@@ -110,21 +100,21 @@ async function settleArguments(
     args[index] = value instanceof Promise ? await value : value;
   }
   const returned = route.invoke(args);
-  return responseOf(isThenable(returned) ? await returned : returned, route, options);
+  return toHttpResponse(isThenable(returned) ? await returned : returned, route);
 }
 
 /** The rest of {@link invokeRoute} once the method returned a promise. */
 async function settleResult(
   returned: PromiseLike<unknown>,
   route: RouteDefinition,
-  options: ResolvedOptions,
 ): Promise<HttpResponse> {
-  return responseOf(await returned, route, options);
+  return toHttpResponse(await returned, route);
 }
 
 /**
  * Binds the arguments, calls the route's method with its controller as `this` and maps the
- * result, class instances in its body turned into plain data. Binding errors and whatever the
+ * result to a response; its body is serialized when the response is written (class instances
+ * and all, see `src/serialization/body-json.ts`). Binding errors and whatever the
  * method throws propagate to the caller (as a rejection once something was awaited).
  * `ctx` is the request's middleware context, absent when no middleware runs.
  *
@@ -148,6 +138,6 @@ export function invokeRoute(
     }
   }
   const returned = route.invoke(args);
-  if (isThenable(returned)) return settleResult(returned, route, options);
-  return responseOf(returned, route, options);
+  if (isThenable(returned)) return settleResult(returned, route);
+  return toHttpResponse(returned, route);
 }

@@ -185,16 +185,21 @@ const DEFAULT_CONTENT_TYPE_VALUES: Readonly<Record<Exclude<BodyKind, 'none'>, re
  * Serializes an `HttpResponse` for the event sources. The body is dropped for HEAD requests and
  * for statuses that carry none (204, 205, 304, 1xx); HEAD keeps the headers GET would send.
  *
+ * @param stringify - Writes a JSON body as text: `JSON.stringify` unless another is given.
  * @throws when the body cannot be serialized to JSON (a `BigInt`, a cycle), or is a stream (collect
  * it first).
  */
-export function toOutgoingResponse(response: HttpResponse, method: string): OutgoingResponse {
+export function toOutgoingResponse(
+  response: HttpResponse,
+  method: string,
+  stringify: (body: unknown) => string | undefined = plainJson,
+): OutgoingResponse {
   const { status, cookies, bodyKind } = response;
   const headers: HeaderMap = Object.assign(Object.create(null), response.headers);
   if (bodyKind === 'none' || isNullBodyStatus(status)) {
     return { status, headers, cookies, body: '', isBase64Encoded: false };
   }
-  const text = serialize(response);
+  const text = serialize(response, stringify);
   headers['content-type'] ??= DEFAULT_CONTENT_TYPE_VALUES[bodyKind];
   if (method === 'HEAD') return { status, headers, cookies, body: '', isBase64Encoded: false };
   const encoding = headers['content-encoding']?.[0]?.toLowerCase();
@@ -206,14 +211,21 @@ export function toOutgoingResponse(response: HttpResponse, method: string): Outg
   return { status, headers, cookies, body: encodeBase64(Buffer.from(text)), isBase64Encoded: true };
 }
 
-function serialize(response: HttpResponse): string {
+function plainJson(body: unknown): string | undefined {
+  return JSON.stringify(body);
+}
+
+function serialize(
+  response: HttpResponse,
+  stringify: (body: unknown) => string | undefined,
+): string {
   const { body } = response;
   if (response.bodyKind === 'stream') {
     throw new TypeError('A stream body is written as it comes or collected, never serialized.');
   }
   if (typeof body === 'string') return body;
   if (body instanceof Uint8Array) return encodeBase64(body);
-  const json: string | undefined = JSON.stringify(body);
+  const json = stringify(body);
   // JSON.stringify gives undefined, not text, for a function or a symbol.
   if (json === undefined) throw new TypeError(`A ${typeof body} cannot be sent as JSON.`);
   return json;

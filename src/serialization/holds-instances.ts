@@ -1,15 +1,20 @@
 import type { SerializeSettings } from '../metadata/records';
 import { CircularBodyError } from './circular-body-error';
 import { emittedKeys } from './emitted-keys';
+import { knownInstanceToJson } from './known-classes';
 
 type Strategy = SerializeSettings['strategy'];
 
 /**
  * A value JSON.stringify sends as it is and class-transformer must not rewrite: one with its own
- * `toJSON` (a `Date`, a `Buffer`, a decimal type) or a typed array.
+ * `toJSON` (a `Date`, a `Buffer`, a decimal type) or a typed array. The `toJSON` a known class is
+ * given (see `known-classes.ts`) does not count: its instances are instances like any other.
  */
 export function isJsonLeaf(value: object): boolean {
-  return typeof (value as { toJSON?: unknown }).toJSON === 'function' || ArrayBuffer.isView(value);
+  const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+  return (
+    (typeof toJSON === 'function' && toJSON !== knownInstanceToJson) || ArrayBuffer.isView(value)
+  );
 }
 
 /** An object literal or a null-prototype object: data, not a class instance. */

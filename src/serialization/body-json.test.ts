@@ -1,0 +1,77 @@
+import { Exclude, Expose } from 'class-transformer';
+import { bodyJsonOf } from './body-json';
+import { CircularBodyError } from './circular-body-error';
+import { knownInstanceToJson, prepareKnownClasses } from './known-classes';
+
+class Account {
+  id = 'a1';
+  @Exclude() passwordHash = 'secret-hash';
+  @Expose({ groups: ['admin'] }) note = 'vip';
+}
+
+describe('bodyJsonOf', () => {
+  it('gives each known class the toJSON that serializes it, and leaves plain objects alone', () => {
+    prepareKnownClasses();
+
+    expect(Object.getOwnPropertyDescriptor(Account.prototype, 'toJSON')).toEqual({
+      value: knownInstanceToJson,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+    expect(Object.keys(new Account())).toEqual(['id', 'passwordHash', 'note']);
+    expect(Object.hasOwn(Object.prototype, 'toJSON')).toBe(false);
+  });
+
+  it('writes instances with the route settings over the handler defaults', () => {
+    const body = { account: new Account() };
+
+    expect(bodyJsonOf(undefined, undefined)(body)).toBe('{"account":{"id":"a1"}}');
+    expect(bodyJsonOf({ groups: ['admin'] }, { groups: ['other'] })(body)).toBe(
+      '{"account":{"id":"a1","note":"vip"}}',
+    );
+    expect(bodyJsonOf(undefined, { groups: ['admin'] })(body)).toBe(
+      '{"account":{"id":"a1","note":"vip"}}',
+    );
+  });
+
+  it('writes plain data exactly as JSON.stringify does', () => {
+    const body = { items: [{ id: 1, at: new Date(0), tags: ['a', null] }], next: undefined };
+
+    expect(bodyJsonOf(undefined, undefined)(body)).toBe(JSON.stringify(body));
+  });
+
+  it('gives undefined for a body JSON has no text for, as JSON.stringify does', () => {
+    expect(bodyJsonOf(undefined, undefined)(() => 1)).toBeUndefined();
+  });
+
+  it('names where a plain body closes a cycle', () => {
+    const node: { items: unknown[] } = { items: [] };
+    node.items.push({ back: node });
+
+    const write = () => bodyJsonOf(undefined, undefined)(node);
+
+    expect(write).toThrow(CircularBodyError);
+    expect(write).toThrow('$.items[0].back');
+  });
+
+  it('passes on what JSON.stringify refuses that is no cycle', () => {
+    expect(() => bodyJsonOf(undefined, undefined)({ big: 1n })).toThrow(TypeError);
+  });
+
+  it('still serializes the instances of a class whose prototype could not get a toJSON', () => {
+    class Sealed {
+      id = 's1';
+      @Exclude() key = 'hidden-key';
+    }
+    Object.freeze(Sealed.prototype);
+
+    expect(prepareKnownClasses()).toBe(false);
+    expect(bodyJsonOf(undefined, undefined)({ sealed: [new Sealed()] })).toBe(
+      '{"sealed":[{"id":"s1"}]}',
+    );
+    expect(bodyJsonOf(undefined, undefined)({ account: new Account() })).toBe(
+      '{"account":{"id":"a1"}}',
+    );
+  });
+});
