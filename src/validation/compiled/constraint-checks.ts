@@ -43,6 +43,7 @@ import {
   min,
   minLength,
 } from 'class-validator';
+import { isPlainEmail } from './plain-email';
 
 /** A compiled class-validator rule over one value. */
 export type ValueCheck = (value: unknown) => boolean;
@@ -132,8 +133,9 @@ const BUILDERS: ReadonlyMap<string, CheckBuilder> = new Map<string, CheckBuilder
   [
     IS_EMAIL,
     ([options]) =>
-      (value) =>
-        isEmail(value, options as Recorded),
+      options === undefined
+        ? (value) => (typeof value === 'string' && isPlainEmail(value)) || isEmail(value)
+        : (value) => isEmail(value, options as Recorded),
   ],
   [
     IS_UUID,
