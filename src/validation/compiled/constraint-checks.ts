@@ -102,9 +102,13 @@ const BUILDERS: ReadonlyMap<string, CheckBuilder> = new Map<string, CheckBuilder
   ],
   [
     MAX_LENGTH,
+    // validator.js counts a surrogate pair or a variation selector as one character, so its
+    // length is never more than `value.length`: a string no longer than the limit passes without
+    // the two regular expressions that count them.
     ([high]) =>
-      (value) =>
-        maxLength(value, high as number),
+      typeof high === 'number'
+        ? (value) => typeof value === 'string' && (value.length <= high || maxLength(value, high))
+        : (value) => maxLength(value, high as number),
   ],
   [
     MIN,
