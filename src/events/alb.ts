@@ -1,4 +1,5 @@
 import type { ALBEvent, ALBResult, Context } from 'aws-lambda';
+import { setEntry } from '../http/headers';
 import type { OutgoingResponse } from '../http/response';
 import { reasonPhrase } from '../http/status';
 import type { Logger } from '../logging/logger';
@@ -68,16 +69,16 @@ function toResult(response: OutgoingResponse, event: unknown, logger: Logger): A
     isBase64Encoded: response.isBase64Encoded,
   };
   if (isMultiValue(event)) {
-    const multiValueHeaders: Record<string, string[]> = Object.create(null);
+    const multiValueHeaders: Record<string, string[]> = {};
     for (const name of Object.keys(response.headers)) {
-      multiValueHeaders[name] = [...(response.headers[name] ?? [])];
+      setEntry(multiValueHeaders, name, [...(response.headers[name] ?? [])]);
     }
     if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
     return { ...common, multiValueHeaders };
   }
-  const headers: Record<string, string> = Object.create(null);
+  const headers: Record<string, string> = {};
   for (const name of Object.keys(response.headers)) {
-    headers[name] = (response.headers[name] ?? []).join(', ');
+    setEntry(headers, name, (response.headers[name] ?? []).join(', '));
   }
   const [firstCookie, ...dropped] = response.cookies;
   if (firstCookie !== undefined) headers['set-cookie'] = firstCookie;

@@ -4,7 +4,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { decodeBody, escapePath } from '../http/encoding';
-import { normalizeHeaders, singleHeader } from '../http/headers';
+import { normalizeHeaders, setEntry, singleHeader } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
 import { isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
@@ -108,10 +108,10 @@ export function toV2Request(
  * @returns The structured 2.0 result.
  */
 export function toV2Result(response: OutgoingResponse): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = Object.create(null);
+  const headers: Record<string, string> = {};
   for (const name of Object.keys(response.headers)) {
     const values = response.headers[name] ?? [];
-    headers[name] = values.length === 1 ? (values[0] as string) : values.join(', ');
+    setEntry(headers, name, values.length === 1 ? (values[0] as string) : values.join(', '));
   }
   const result: APIGatewayProxyStructuredResultV2 = {
     statusCode: response.status,

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { escapePath } from '../http/encoding';
+import { setEntry } from '../http/headers';
 import type { OutgoingResponse } from '../http/response';
 import { isExecuteApiHost, isRecord, own, ownMap, ownRecord, ownString } from './event-fields';
 import { EventRequest } from './event-request';
@@ -78,8 +79,8 @@ function placeHeader(
   name: string,
   values: readonly string[],
 ): void {
-  if (values.length > 1) multiValueHeaders[name] = [...values];
-  else if (values.length === 1) headers[name] = values[0] as string;
+  if (values.length > 1) setEntry(multiValueHeaders, name, [...values]);
+  else if (values.length === 1) setEntry(headers, name, values[0] as string);
 }
 
 /**
@@ -89,8 +90,8 @@ function placeHeader(
  * a name in both would be sent twice or lose values.
  */
 function toResult(response: OutgoingResponse): APIGatewayProxyResult {
-  const headers: Record<string, string> = Object.create(null);
-  const multiValueHeaders: Record<string, string[]> = Object.create(null);
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
   for (const name of Object.keys(response.headers)) {
     placeHeader(headers, multiValueHeaders, name, response.headers[name] ?? []);
   }

@@ -1,4 +1,5 @@
 import { encodeBase64 } from './encoding';
+import { setEntry } from './headers';
 import { isNullBodyStatus } from './status';
 
 /**
@@ -195,7 +196,10 @@ export function toOutgoingResponse(
   stringify: (body: unknown) => string | undefined = plainJson,
 ): OutgoingResponse {
   const { status, cookies, bodyKind } = response;
-  const headers: HeaderMap = Object.assign(Object.create(null), response.headers);
+  const headers: HeaderMap = {};
+  for (const name of Object.keys(response.headers)) {
+    setEntry(headers, name, response.headers[name] as readonly string[]);
+  }
   if (bodyKind === 'none' || isNullBodyStatus(status)) {
     return { status, headers, cookies, body: '', isBase64Encoded: false };
   }

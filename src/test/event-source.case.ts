@@ -380,5 +380,19 @@ export function runEventSourceSuite<E, R>(options: EventSourceSuiteOptions<E, R>
       expect(view.headers['content-type']).toEqual(['application/json']);
       expect(view.headers['x-name']).toEqual(['café ☕']);
     });
+
+    it('writes a header named __proto__ as an entry of a plain header map', () => {
+      // Act
+      const result = source.toResult(
+        outgoing({ headers: JSON.parse('{"__proto__":["p"],"x-a":["1","2"]}') }),
+        makeEvent(baseSpec),
+        recordingLogger(),
+      );
+      // Assess
+      const maps = [own(result, 'headers'), own(result, 'multiValueHeaders')].filter(isRecord);
+      expect(maps.some((map) => Object.hasOwn(map, '__proto__'))).toBe(true);
+      for (const map of maps) expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+      expect(JSON.stringify(result)).toContain('"__proto__":');
+    });
   });
 }
