@@ -104,11 +104,12 @@ const BUILDERS: ReadonlyMap<string, CheckBuilder> = new Map<string, CheckBuilder
     MAX_LENGTH,
     // validator.js counts a surrogate pair or a variation selector as one character, so its
     // length is never more than `value.length`: a string no longer than the limit passes without
-    // the two regular expressions that count them.
+    // the two regular expressions that count them. The comparison is validator.js's own, so a
+    // limit that is not a number compares the same way in both.
     ([high]) =>
-      typeof high === 'number'
-        ? (value) => typeof value === 'string' && (value.length <= high || maxLength(value, high))
-        : (value) => maxLength(value, high as number),
+      (value) =>
+        typeof value === 'string' &&
+        (value.length <= (high as number) || maxLength(value, high as number)),
   ],
   [
     MIN,
