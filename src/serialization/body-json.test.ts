@@ -75,3 +75,37 @@ describe('bodyJsonOf', () => {
     );
   });
 });
+
+describe('bodyJsonOf with a class-transformer storage of another shape', () => {
+  it('prepares no class and walks every body, so instances are still serialized', () => {
+    jest.isolateModules(() => {
+      jest.doMock('class-transformer/cjs/storage', () => {
+        const { defaultMetadataStorage: real } = jest.requireActual<
+          typeof import('class-transformer/cjs/storage')
+        >('class-transformer/cjs/storage');
+        // The storage's methods without its private maps, as another version might keep them.
+        const methods: Record<string, unknown> = {};
+        for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(real))) {
+          const method: unknown = Reflect.get(real, name);
+          if (name !== 'constructor' && typeof method === 'function') {
+            methods[name] = method.bind(real);
+          }
+        }
+        return { defaultMetadataStorage: methods };
+      });
+      const transformer = require('class-transformer') as typeof import('class-transformer');
+      const known = require('./known-classes') as typeof import('./known-classes');
+      const { bodyJsonOf: isolated } = require('./body-json') as typeof import('./body-json');
+      class Vault {
+        id = 'v1';
+        secret = 'hidden';
+      }
+      transformer.Exclude()(Vault.prototype, 'secret');
+
+      expect(known.prepareKnownClasses()).toBe(false);
+      expect(isolated(undefined, undefined)({ vault: [new Vault()] })).toBe(
+        '{"vault":[{"id":"v1"}]}',
+      );
+    });
+  });
+});

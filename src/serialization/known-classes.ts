@@ -43,15 +43,24 @@ interface StorageMaps {
   readonly _excludeMetadatas: ReadonlyMap<unknown, unknown>;
 }
 
-const storage = defaultMetadataStorage as unknown as StorageMaps;
+/**
+ * class-transformer's four maps, or undefined if its storage is not shaped as expected (another
+ * version): then no class is prepared and every body is walked, as before classes had a `toJSON`.
+ */
+const maps = storageMaps(defaultMetadataStorage as unknown as Partial<StorageMaps>);
 
-function classesSeen(): number {
-  return (
-    storage._typeMetadatas.size +
-    storage._transformMetadatas.size +
-    storage._exposeMetadatas.size +
-    storage._excludeMetadatas.size
-  );
+function storageMaps(
+  storage: Partial<StorageMaps>,
+): readonly ReadonlyMap<unknown, unknown>[] | undefined {
+  const found = [
+    storage._excludeMetadatas,
+    storage._exposeMetadatas,
+    storage._transformMetadatas,
+    storage._typeMetadatas,
+  ];
+  return found.every((map) => map instanceof Map)
+    ? (found as ReadonlyMap<unknown, unknown>[])
+    : undefined;
 }
 
 /** How many classes the storage held when the known classes were last given their `toJSON`. */
@@ -86,14 +95,11 @@ function prepare(prototype: unknown): void {
  * be walked for instances.
  */
 export function prepareKnownClasses(): boolean {
-  const now = classesSeen();
+  if (maps === undefined) return false;
+  let now = 0;
+  for (const map of maps) now += map.size;
   if (now === seen) return everyClassReady;
-  for (const map of [
-    storage._excludeMetadatas,
-    storage._exposeMetadatas,
-    storage._transformMetadatas,
-    storage._typeMetadatas,
-  ]) {
+  for (const map of maps) {
     for (const target of map.keys()) {
       if (typeof target === 'function') prepare((target as { prototype?: unknown }).prototype);
     }
