@@ -38,43 +38,54 @@ export interface FieldErrors {
  * counted in `omitted`.
  */
 export function toFieldErrors(errors: readonly ValidationError[], prefix: string): FieldErrors {
-  const fields: Record<string, string[]> = Object.create(null);
-  let listed = 0;
-  let omitted = 0;
-  let budget = ERROR_TEXT_BUDGET;
-  const list = (path: string, messages: readonly string[]): void => {
+  const collected = new FieldErrorList();
+  collected.visit(errors, prefix);
+  return { fields: collected.fields, omitted: collected.omitted };
+}
+
+/**
+ * The fields listed so far and what is left of the budget. A class rather than closures in
+ * {@link toFieldErrors}: the build names every closure it makes, which costs on each failed body.
+ */
+class FieldErrorList {
+  readonly fields: Record<string, string[]> = Object.create(null);
+  omitted = 0;
+  #listed = 0;
+  #budget = ERROR_TEXT_BUDGET;
+
+  visit(level: readonly ValidationError[], parent: string): void {
+    for (const error of level) {
+      const path = parent === '' ? error.property : `${parent}.${error.property}`;
+      if (error.constraints !== undefined) this.#list(path, Object.values(error.constraints));
+      // Recursion follows the body's nesting, which parseJsonBody bounds.
+      if (error.children !== undefined && error.children.length > 0)
+        this.visit(error.children, path);
+    }
+  }
+
+  #list(path: string, messages: readonly string[]): void {
     const key = truncateInput(path);
     // The path appears twice: as a key of `errors` and in the detail.
     const cost = 2 * JSON.stringify(key).length;
-    if (listed === MAX_ERROR_FIELDS || cost > budget) {
-      omitted += messages.length;
+    if (this.#listed === MAX_ERROR_FIELDS || cost > this.#budget) {
+      this.omitted += messages.length;
       return;
     }
-    budget -= cost;
-    listed += 1;
+    this.#budget -= cost;
+    this.#listed += 1;
     // Two long paths may share their first hundred characters: their messages then share a key.
-    const shown = fields[key] ?? [];
+    const shown = this.fields[key] ?? [];
     for (const message of messages) {
       const text = truncateInput(message);
       const length = JSON.stringify(text).length;
-      if (shown.length >= MAX_MESSAGES_PER_FIELD || length > budget) omitted += 1;
+      if (shown.length >= MAX_MESSAGES_PER_FIELD || length > this.#budget) this.omitted += 1;
       else {
-        budget -= length;
+        this.#budget -= length;
         shown.push(text);
       }
     }
-    fields[key] = shown;
-  };
-  const visit = (level: readonly ValidationError[], parent: string): void => {
-    for (const error of level) {
-      const path = parent === '' ? error.property : `${parent}.${error.property}`;
-      if (error.constraints !== undefined) list(path, Object.values(error.constraints));
-      // Recursion follows the body's nesting, which parseJsonBody bounds.
-      if (error.children !== undefined && error.children.length > 0) visit(error.children, path);
-    }
-  };
-  visit(errors, prefix);
-  return { fields, omitted };
+    this.fields[key] = shown;
+  }
 }
 
 function validationFailed(errors: readonly ValidationError[]): BadRequestError {

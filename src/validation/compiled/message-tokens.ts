@@ -39,10 +39,14 @@ export function replaceMessageTokens(
   args: ValidationArguments,
 ): string {
   let text = typeof message === 'function' ? message(args) : message;
-  if (text && Array.isArray(args.constraints)) {
-    args.constraints.forEach((constraint: unknown, index) => {
-      text = text?.replace(constraintToken(index), constraintToString(constraint));
-    });
+  const { constraints } = args;
+  if (text && Array.isArray(constraints)) {
+    // class-validator walks them with forEach, so a hole in the array is skipped here too.
+    for (let index = 0; index < constraints.length; index++) {
+      if (index in constraints) {
+        text = text?.replace(constraintToken(index), constraintToString(constraints[index]));
+      }
+    }
   }
   const { value } = args;
   if (
