@@ -22,6 +22,11 @@ function constraintToken(index: number): RegExp {
   return token;
 }
 
+/** Whether `text` may hold `token`: a message function may return a non-string, left to `replace`. */
+function mayHold(text: unknown, token: string): boolean {
+  return typeof text !== 'string' || text.includes(token);
+}
+
 /**
  * The text of a failed rule's message, with the tokens `$constraintN`, `$value`, `$property` and
  * `$target` replaced as class-validator replaces them: with `String.prototype.replace` and the
@@ -40,7 +45,9 @@ export function replaceMessageTokens(
 ): string {
   let text = typeof message === 'function' ? message(args) : message;
   const { constraints } = args;
-  if (text && Array.isArray(constraints)) {
+  // Each replacement runs only when its token is in the text as it stands: a global replace of
+  // an absent token gives the text unchanged, and the regular expressions are most of the cost.
+  if (text && Array.isArray(constraints) && mayHold(text, '$constraint')) {
     // class-validator walks them with forEach, so a hole in the array is skipped here too.
     for (let index = 0; index < constraints.length; index++) {
       if (index in constraints) {
@@ -51,11 +58,12 @@ export function replaceMessageTokens(
   const { value } = args;
   if (
     text &&
-    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') &&
+    mayHold(text, '$value')
   )
     text = text.replace(/\$value/g, String(value));
-  if (text) text = text.replace(/\$property/g, args.property);
-  if (text) text = text.replace(/\$target/g, args.targetName);
+  if (text && mayHold(text, '$property')) text = text.replace(/\$property/g, args.property);
+  if (text && mayHold(text, '$target')) text = text.replace(/\$target/g, args.targetName);
   // class-validator keeps whatever a message function returned, even a non-string.
   return text as string;
 }
