@@ -109,3 +109,18 @@ describe('bodyJsonOf with a class-transformer storage of another shape', () => {
     });
   });
 });
+
+describe('bodyJsonOf when the walk for a cycle fails too', () => {
+  it('passes on the error JSON.stringify gave, not the walk’s', () => {
+    let reads = 0;
+    const body = {
+      get broken(): never {
+        reads += 1;
+        throw new RangeError(`read ${reads}`);
+      },
+    };
+
+    expect(() => bodyJsonOf(undefined, undefined)(body)).toThrow('read 1');
+    expect(reads).toBe(2);
+  });
+});
