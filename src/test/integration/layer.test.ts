@@ -15,6 +15,7 @@ import {
   NO_ROUTES,
   PING_ROUTES,
   RESOLVED_ROUTES,
+  SUBPATH_ROUTES,
   TYPE_ONLY_DTO_ROUTES,
   USERS_DTO,
   USERS_ROUTES,
@@ -171,6 +172,16 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
     expect(
       ((await call(fn, 'GET', '/introspect')).json as { handlerArity: number }).handlerArity,
     ).toBe(2);
+  });
+
+  it('resolves lambda-controllers/openapi and /testing for a CommonJS routes.js', async () => {
+    const dir = compileFunction({ 'routes.js': SUBPATH_ROUTES });
+    const subpaths = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+    expect(await call(subpaths, 'GET', '/subpaths')).toEqual({
+      status: 200,
+      json: { openapi: 'function', testing: 'function' },
+    });
+    await subpaths.stop();
   });
 
   it('C92: loads routes.cjs', async () => {
@@ -333,6 +344,19 @@ describe('an ES-module routes.mjs', () => {
       expect(await call(esm, 'POST', '/notes', { text: 'hi' })).toEqual({
         status: 200,
         json: { text: 'hi' },
+      });
+      await esm.stop();
+    },
+  );
+
+  it.each(esmRuntimes)(
+    'imports lambda-controllers/openapi and /testing from the layer on $label',
+    async ({ binary }) => {
+      const dir = compileFunction({ 'routes.mjs': SUBPATH_ROUTES });
+      const esm = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+      expect(await call(esm, 'GET', '/subpaths')).toEqual({
+        status: 200,
+        json: { openapi: 'function', testing: 'function' },
       });
       await esm.stop();
     },

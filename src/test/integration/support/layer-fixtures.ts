@@ -65,6 +65,18 @@ export class routes {
 }
 `;
 
+/** Routes that import both subpaths of the package, as a function may from the layer. */
+export const SUBPATH_ROUTES = `
+import { Get } from 'lambda-controllers';
+import { buildOpenApiDocument } from 'lambda-controllers/openapi';
+import { testClient } from 'lambda-controllers/testing';
+export class routes {
+  @Get('/subpaths') subpaths() {
+    return { openapi: typeof buildOpenApiDocument, testing: typeof testClient };
+  }
+}
+`;
+
 export const PING_ROUTES = `
 import { Get } from 'lambda-controllers';
 export class Api {
