@@ -44,6 +44,7 @@ import {
   minLength,
 } from 'class-validator';
 import { isPlainEmail } from './plain-email';
+import { plainLengthWithin } from './plain-length';
 
 /** A compiled class-validator rule over one value. */
 export type ValueCheck = (value: unknown) => boolean;
@@ -92,13 +93,15 @@ const BUILDERS: ReadonlyMap<string, CheckBuilder> = new Map<string, CheckBuilder
     IS_LENGTH,
     ([low, high]) =>
       (value) =>
-        length(value, low as number, high as number),
+        typeof value === 'string' &&
+        (plainLengthWithin(value, low, high) ?? length(value, low as number, high as number)),
   ],
   [
     MIN_LENGTH,
     ([low]) =>
       (value) =>
-        minLength(value, low as number),
+        typeof value === 'string' &&
+        (plainLengthWithin(value, low, undefined) ?? minLength(value, low as number)),
   ],
   [
     MAX_LENGTH,
