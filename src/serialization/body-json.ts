@@ -4,6 +4,8 @@ import { holdsInstances } from './holds-instances';
 import { prepareKnownClasses, stringifyWriting } from './known-classes';
 import { toPlainBody, transformOptionsOf } from './to-plain-body';
 
+type Strategy = SerializeSettings['strategy'];
+
 /** A JSON body's text, or undefined when `JSON.stringify` gives none (a function, a symbol). */
 export type BodyJson = (body: unknown) => string | undefined;
 
@@ -12,10 +14,10 @@ export type BodyJson = (body: unknown) => string | undefined;
  * path when the body contains itself (found by a careful walk, which only this error path pays
  * for), else the error as it came.
  */
-function explained(error: unknown, body: unknown, settings: SerializeSettings): unknown {
+function explained(error: unknown, body: unknown, strategy: Strategy): unknown {
   if (error instanceof CircularBodyError) return error;
   try {
-    holdsInstances(body, settings.strategy);
+    holdsInstances(body, strategy);
   } catch (cycle) {
     // A getter that throws while walked says less than the error JSON.stringify gave first.
     if (cycle instanceof CircularBodyError) return cycle;
@@ -39,17 +41,17 @@ export function bodyJsonOf(
   defaults: SerializeSettings | undefined,
 ): BodyJson {
   const options = transformOptionsOf(route, defaults);
-  const settings: SerializeSettings = { strategy: options.strategy ?? 'exposeAll' };
-  const walkFirst = settings.strategy === 'excludeAll';
+  const strategy: Strategy = options.strategy;
+  const walkFirst = strategy === 'excludeAll';
   return (body) => {
     let sent = body;
     try {
-      if ((!prepareKnownClasses() || walkFirst) && holdsInstances(body, settings.strategy)) {
+      if ((!prepareKnownClasses() || walkFirst) && holdsInstances(body, strategy)) {
         sent = toPlainBody(body, options);
       }
       return stringifyWriting(sent, options);
     } catch (error) {
-      throw explained(error, body, settings);
+      throw explained(error, body, strategy);
     }
   };
 }

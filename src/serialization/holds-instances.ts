@@ -83,44 +83,10 @@ function visit(value: object, ancestors: object[], strategy: Strategy): boolean 
   return found;
 }
 
-/** Deeper than this, the quick scan hands over to the careful walk (a cycle looks deep). */
-const QUICK_DEPTH = 64;
-
-/**
- * Whether a value needs the careful walk: it is, or holds, a class instance, or it is deeper than
- * {@link QUICK_DEPTH} (which every cycle is). The prototype is read first, so plain data, the
- * common case, never looks up `toJSON`; a plain object that has one of its own is walked like
- * any other, which at worst sends it to the careful walk.
- */
-function needsWalk(value: object, depth: number): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null || prototype === Array.prototype) {
-    return depth < QUICK_DEPTH ? holdsWalkable(value, depth) : true;
-  }
-  return !isJsonLeaf(value);
-}
-
-/** Whether a plain object or an array holds a value that needs the careful walk. */
-function holdsWalkable(value: object, depth: number): boolean {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      if (typeof item === 'object' && item !== null && needsWalk(item, depth + 1)) return true;
-    }
-    return false;
-  }
-  // `for...in` over an object literal reads V8's enumeration cache; Object.keys would allocate.
-  for (const key in value) {
-    const item: unknown = (value as Record<string, unknown>)[key];
-    if (typeof item === 'object' && item !== null && needsWalk(item, depth + 1)) return true;
-  }
-  return false;
-}
-
 /**
  * Whether a class instance sits anywhere in a body (so class-transformer has work to do), and
- * no cycle among what would be sent. Plain data, the common case, costs one quick scan; a body
- * with an instance, or deep enough to hold a cycle, is walked with its ancestors in hand.
+ * no cycle among what would be sent. Only bodies that must be walked come here (see
+ * `body-json.ts`): the ancestors of each value are kept in hand to name where a cycle closes.
  *
  * @param strategy - The strategy instances are serialized with: under `excludeAll` only their
  * exposed properties are walked.
@@ -128,6 +94,5 @@ function holdsWalkable(value: object, depth: number): boolean {
  */
 export function holdsInstances(body: unknown, strategy?: Strategy): boolean {
   if (typeof body !== 'object' || body === null || isJsonLeaf(body)) return false;
-  if (!needsWalk(body, 0)) return false;
   return visit(body, [], strategy);
 }
