@@ -82,6 +82,20 @@ function publishedPackage(name: string): string {
   return resolve('node_modules', name);
 }
 
+/** What `SUBPATH_ROUTES` answers when both subpaths of the package resolved. */
+const SUBPATHS_SERVED = { status: 200, json: { openapi: 'function', testing: 'function' } };
+
+/** `SUBPATH_ROUTES` built as `routesFile` (CommonJS or ES module), started and asked once. */
+async function servedSubpaths(routesFile: 'routes.js' | 'routes.mjs', binary: string) {
+  const dir = compileFunction({ [routesFile]: SUBPATH_ROUTES });
+  const fn = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
+  try {
+    return await call(fn, 'GET', '/subpaths');
+  } finally {
+    await fn.stop();
+  }
+}
+
 beforeAll(() => {
   if (!existsSync(join(DEFAULT_LAYER_MODULES, 'main.js')))
     throw new Error('Run npm run build first: layer-dist/ is missing.');
@@ -175,13 +189,7 @@ describe.each(runtimes)('the built layer on $label', ({ binary }) => {
   });
 
   it('resolves lambda-controllers/openapi and /testing for a CommonJS routes.js', async () => {
-    const dir = compileFunction({ 'routes.js': SUBPATH_ROUTES });
-    const subpaths = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
-    expect(await call(subpaths, 'GET', '/subpaths')).toEqual({
-      status: 200,
-      json: { openapi: 'function', testing: 'function' },
-    });
-    await subpaths.stop();
+    expect(await servedSubpaths('routes.js', binary)).toEqual(SUBPATHS_SERVED);
   });
 
   it('C92: loads routes.cjs', async () => {
@@ -352,13 +360,7 @@ describe('an ES-module routes.mjs', () => {
   it.each(esmRuntimes)(
     'imports lambda-controllers/openapi and /testing from the layer on $label',
     async ({ binary }) => {
-      const dir = compileFunction({ 'routes.mjs': SUBPATH_ROUTES });
-      const esm = await FunctionProcess.start({ functionDir: dir, nodeBinary: binary });
-      expect(await call(esm, 'GET', '/subpaths')).toEqual({
-        status: 200,
-        json: { openapi: 'function', testing: 'function' },
-      });
-      await esm.stop();
+      expect(await servedSubpaths('routes.mjs', binary)).toEqual(SUBPATHS_SERVED);
     },
   );
 });
