@@ -3,7 +3,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { decodeBody, escapePath } from '../http/encoding';
+import { decodeBody, escapePath, textBody } from '../http/encoding';
 import { normalizeHeaders, setEntry, singleHeader } from '../http/headers';
 import { parseQueryString, queryFromMaps } from '../http/query';
 import type { OutgoingResponse } from '../http/response';
@@ -57,6 +57,7 @@ const V2_PARTS: LazyParts = {
       : parseQueryString(rawQuery);
   },
   body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+  bodyText: (event) => textBody(own(event, 'body'), own(event, 'isBase64Encoded')),
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { parseCookieHeader } from '../http/cookies';
 import type { QueryParameters } from '../http/query';
-import { type LambdaHttpRequest, READ_HEADER, TO_PLAIN } from '../http/request';
+import { type LambdaHttpRequest, READ_BODY_TEXT, READ_HEADER, TO_PLAIN } from '../http/request';
 
 /**
  * How a source reads the parts of its event that a route may never look at. One object per
@@ -17,6 +17,8 @@ export interface LazyParts {
   header?(event: unknown, name: string): string | undefined;
   query(event: unknown): QueryParameters;
   body(event: unknown): Buffer | undefined;
+  /** The body when the event holds it as text that `body` would decode to unchanged. */
+  bodyText(event: unknown): string | undefined;
 }
 
 /** What a source reads from its event at once: everything routing and logging need. */
@@ -114,6 +116,11 @@ export class EventRequest implements LambdaHttpRequest {
       this.#bodyRead = true;
     }
     return this.#body;
+  }
+
+  /** The body as the event's text while nothing has made its bytes (see `eventBodyTextOf`). */
+  [READ_BODY_TEXT](): string | undefined {
+    return this.#bodyRead ? undefined : this.#parts.bodyText(this.event);
   }
 
   /** The same request as a plain object, made once: see `plainRequest`. */

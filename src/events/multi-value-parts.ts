@@ -1,4 +1,4 @@
-import { decodeBody } from '../http/encoding';
+import { decodeBody, textBody } from '../http/encoding';
 import { normalizeHeaders } from '../http/headers';
 import { type QueryMapEncoding, queryFromMaps } from '../http/query';
 import { own, ownMap } from './event-fields';
@@ -23,5 +23,6 @@ export function multiValueParts(queryEncoding: QueryMapEncoding): LazyParts {
         queryEncoding,
       ),
     body: (event) => decodeBody(own(event, 'body'), own(event, 'isBase64Encoded')),
+    bodyText: (event) => textBody(own(event, 'body'), own(event, 'isBase64Encoded')),
   };
 }

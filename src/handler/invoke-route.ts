@@ -6,7 +6,7 @@ import type { ParamBinding } from '../routing/param-binding';
 import type { RouteDefinition } from '../routing/route-table';
 import { coerceValue } from '../validation/coerce';
 import { parseJsonBody } from '../validation/parse-json';
-import { assertBodySize, readJsonText } from '../validation/request-body';
+import { assertBodySize, readBodyText, readJsonText } from '../validation/request-body';
 import { validateBody } from '../validation/validate-body';
 import type { ResolvedOptions } from './options';
 
@@ -39,14 +39,12 @@ function resolveArgument(
       return binding.name === undefined || claims === undefined ? claims : claims[binding.name];
     }
     case 'body-text':
-      assertBodySize(request, options.maxBodyBytes);
-      return request.body?.toString('utf8') ?? '';
+      return readBodyText(request, options.maxBodyBytes);
     case 'body-bytes':
       assertBodySize(request, options.maxBodyBytes);
       return request.body ?? Buffer.alloc(0);
     case 'body-dto': {
-      assertBodySize(request, options.maxBodyBytes);
-      const json = parseJsonBody(readJsonText(request), options.jsonLimits);
+      const json = parseJsonBody(readJsonText(request, options.maxBodyBytes), options.jsonLimits);
       return validateBody(binding.dto, json, options.validator);
     }
     case 'none':

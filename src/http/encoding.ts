@@ -79,6 +79,19 @@ export function decodeBody(body: unknown, isBase64Encoded: unknown): Buffer | un
 }
 
 /**
+ * A Lambda event `body` that is already the text its bytes decode to: a non-empty string, not
+ * base64, and well formed. A lone surrogate would come back from its UTF-8 bytes as U+FFFD, so
+ * such a body is read through {@link decodeBody} like a base64 one.
+ *
+ * @returns The text, or `undefined` when there is no body or it must be read as bytes.
+ */
+export function textBody(body: unknown, isBase64Encoded: unknown): string | undefined {
+  return typeof body === 'string' && body !== '' && isBase64Encoded !== true && body.isWellFormed()
+    ? body
+    : undefined;
+}
+
+/**
  * Encodes bytes as standard base64 (with padding), as Lambda integrations expect when
  * `isBase64Encoded` is `true`.
  *

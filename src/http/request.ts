@@ -77,3 +77,22 @@ export function headerOf(request: LambdaHttpRequest, name: string): string | und
     ? (read.call(request, name) as string | undefined)
     : request.headers[name];
 }
+
+/**
+ * How a request read from an event gives its body as text without making its bytes first (see
+ * `EventRequest`).
+ */
+export const READ_BODY_TEXT: unique symbol = Symbol('lambda-controllers.readBodyText');
+
+/**
+ * The body as the event carries it, when that text is exactly `request.body.toString('utf8')`:
+ * a JSON body is parsed from it without a round trip through a `Buffer`.
+ *
+ * @param request - Any request.
+ * @returns The text, or `undefined` when the body must be read from `request.body` (a request a
+ * middleware made, a base64 body, none at all).
+ */
+export function eventBodyTextOf(request: LambdaHttpRequest): string | undefined {
+  const read: unknown = Reflect.get(request, READ_BODY_TEXT);
+  return typeof read === 'function' ? (read.call(request) as string | undefined) : undefined;
+}

@@ -5,18 +5,17 @@ import {
 } from '../errors/http-error';
 import { withoutStack } from '../errors/without-stack';
 import { quoteInput } from '../http/echo-input';
-import { headerOf, type LambdaHttpRequest } from '../http/request';
+import { eventBodyTextOf, headerOf, type LambdaHttpRequest } from '../http/request';
 
 /** `application/json` and `application/<anything>+json`, parameters (charset) allowed. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
+  if (contentType === 'application/json') return true;
   const type = (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-/** @throws PayloadTooLargeError when the body has more than `maxBytes` bytes. */
-export function assertBodySize(request: LambdaHttpRequest, maxBytes: number): void {
-  const size = request.body?.byteLength ?? 0;
+function refuseSize(size: number, maxBytes: number): void {
   if (size > maxBytes) {
     throw withoutStack(
       PayloadTooLargeError,
@@ -25,16 +24,36 @@ export function assertBodySize(request: LambdaHttpRequest, maxBytes: number): vo
   }
 }
 
+/** @throws PayloadTooLargeError when the body has more than `maxBytes` bytes. */
+export function assertBodySize(request: LambdaHttpRequest, maxBytes: number): void {
+  refuseSize(request.body?.byteLength ?? 0, maxBytes);
+}
+
+/**
+ * The body as UTF-8 text, `''` for none. Its size is checked before any of it is decoded; an
+ * event that carries the body as text gives it as it is.
+ *
+ * @throws PayloadTooLargeError when the body has more than `maxBytes` bytes.
+ */
+export function readBodyText(request: LambdaHttpRequest, maxBytes: number): string {
+  const text = eventBodyTextOf(request);
+  if (text !== undefined) {
+    refuseSize(Buffer.byteLength(text, 'utf8'), maxBytes);
+    return text;
+  }
+  assertBodySize(request, maxBytes);
+  return request.body?.toString('utf8') ?? '';
+}
+
 /**
  * The text of a JSON body, ready to parse.
  *
- * @throws BadRequestError when there is no body; UnsupportedMediaTypeError when its
- * `content-type` is not JSON.
+ * @throws PayloadTooLargeError when the body has more than `maxBytes` bytes; BadRequestError
+ * when there is no body; UnsupportedMediaTypeError when its `content-type` is not JSON.
  */
-export function readJsonText(request: LambdaHttpRequest): string {
-  if (request.body === undefined || request.body.byteLength === 0) {
-    throw withoutStack(BadRequestError, 'A JSON body is required.');
-  }
+export function readJsonText(request: LambdaHttpRequest, maxBytes: number): string {
+  const text = readBodyText(request, maxBytes);
+  if (text === '') throw withoutStack(BadRequestError, 'A JSON body is required.');
   const contentType = headerOf(request, 'content-type');
   if (!isJsonMediaType(contentType)) {
     throw withoutStack(
@@ -42,5 +61,5 @@ export function readJsonText(request: LambdaHttpRequest): string {
       `The body must be application/json; got ${contentType === undefined ? 'no content-type' : quoteInput(contentType)}.`,
     );
   }
-  return request.body.toString('utf8');
+  return text;
 }
