@@ -124,6 +124,21 @@ describe('toFieldErrors', () => {
       omitted: 0,
     });
   });
+
+  it('keeps a field named like an inherited member as its own entry', () => {
+    const errors = ['toString', '__proto__', 'toString'].map((property) => ({
+      property,
+      constraints: { whitelistValidation: `property ${property} should not exist` },
+      children: [],
+    }));
+    const { fields } = toFieldErrors(errors, '');
+    expect(Object.keys(fields)).toEqual(['toString', '__proto__']);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual({
+      toString: ['property toString should not exist', 'property toString should not exist'],
+      ['__proto__']: ['property __proto__ should not exist'],
+    });
+  });
 });
 
 describe('the size of a validation problem', () => {

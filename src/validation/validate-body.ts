@@ -3,6 +3,7 @@ import { type ValidationError, type ValidatorOptions, validate } from 'class-val
 import { BadRequestError } from '../errors/http-error';
 import { withoutStack } from '../errors/without-stack';
 import { truncateInput } from '../http/echo-input';
+import { setEntry } from '../http/headers';
 import { type BodyValidatorOptions, bodyValidationFor } from './compiled/compiled-body-validation';
 
 /** The validator settings every body gets unless `createHandler` options change them. */
@@ -48,7 +49,9 @@ export function toFieldErrors(errors: readonly ValidationError[], prefix: string
  * {@link toFieldErrors}: the build names every closure it makes, which costs on each failed body.
  */
 class FieldErrorList {
-  readonly fields: Record<string, string[]> = Object.create(null);
+  // A plain object, which the problem's JSON.stringify writes twice as fast as a null-prototype
+  // one: entries are read as own properties and set with setEntry.
+  readonly fields: Record<string, string[]> = {};
   omitted = 0;
   #listed = 0;
   #budget = ERROR_TEXT_BUDGET;
@@ -74,7 +77,7 @@ class FieldErrorList {
     this.#budget -= cost;
     this.#listed += 1;
     // Two long paths may share their first hundred characters: their messages then share a key.
-    const shown = this.fields[key] ?? [];
+    const shown = Object.hasOwn(this.fields, key) ? (this.fields[key] as string[]) : [];
     for (const message of messages) {
       const text = truncateInput(message);
       const length = JSON.stringify(text).length;
@@ -84,7 +87,7 @@ class FieldErrorList {
         shown.push(text);
       }
     }
-    this.fields[key] = shown;
+    setEntry(this.fields, key, shown);
   }
 }
 

@@ -43,7 +43,7 @@ import {
   min,
   minLength,
 } from 'class-validator';
-import { isPlainEmail } from './plain-email';
+import { knownEmailVerdict } from './plain-email';
 import { plainLengthWithin } from './plain-length';
 
 /** A compiled class-validator rule over one value. */
@@ -142,7 +142,10 @@ const BUILDERS: ReadonlyMap<string, CheckBuilder> = new Map<string, CheckBuilder
     IS_EMAIL,
     ([options]) =>
       options === undefined
-        ? (value) => (typeof value === 'string' && isPlainEmail(value)) || isEmail(value)
+        ? (value) =>
+            typeof value === 'string'
+              ? (knownEmailVerdict(value) ?? isEmail(value))
+              : isEmail(value)
         : (value) => isEmail(value, options as Recorded),
   ],
   [
