@@ -46,7 +46,9 @@ export class HttpError extends Error {
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(status: number, title?: string, detail?: string, options: HttpErrorOptions = {}) {
-    super(detail ?? title ?? reasonPhrase(status), { cause: options.cause });
+    // Without a cause, no `cause` property, as with `new Error(message)`.
+    const { cause } = options;
+    super(detail ?? title ?? reasonPhrase(status), cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.status = Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500;
     this.title = title ?? reasonPhrase(this.status);

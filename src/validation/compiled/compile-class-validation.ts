@@ -8,7 +8,12 @@ import {
 } from 'class-validator';
 import { LeaveCompiledPath } from './compile-transform';
 import { checkFor, type ValueCheck } from './constraint-checks';
-import { type MessageSource, replaceMessageTokens } from './message-tokens';
+import {
+  constraintToString,
+  type MessageSource,
+  replaceMessageTokens,
+  replaceTokens,
+} from './message-tokens';
 import type { AnyClass } from './transformer-metadata';
 import type { ValidationSettings } from './validation-settings';
 
@@ -30,7 +35,18 @@ interface RuleStep {
   /** The error key: the constraint's name, as class-validator keys it. */
   readonly type: string;
   readonly check: ValueCheck;
+  /**
+   * The messages written so far, by their text before the tokens were replaced; `undefined` when
+   * the rule's property or constraints could bring in a token that differs per call.
+   */
+  readonly messages: Map<string, string> | undefined;
 }
+
+/**
+ * The most texts kept per rule: a default message has one or two, a message function may make
+ * a new one per value.
+ */
+const MAX_KEPT_MESSAGES = 16;
 
 interface PropertyStep {
   readonly name: string;
@@ -74,7 +90,51 @@ function ruleMessage(object: object, value: unknown, step: RuleStep): string {
     const instance: { defaultMessage?: unknown } = step.constraint.instance;
     if (instance.defaultMessage instanceof Function) message = instance.defaultMessage(args);
   }
-  return replaceMessageTokens(message, args);
+  const text: unknown = typeof message === 'function' ? message(args) : message;
+  // Replacing the tokens is most of a message's cost. Once `$value` and `$target` are ruled out,
+  // what replaces them is the rule's own: its property and constraints.
+  const { messages } = step;
+  if (
+    messages === undefined ||
+    typeof text !== 'string' ||
+    text.includes('$value') ||
+    text.includes('$target')
+  ) {
+    return replaceTokens(text, args);
+  }
+  let replaced = messages.get(text);
+  if (replaced === undefined) {
+    replaced = replaceTokens(text, args);
+    if (messages.size < MAX_KEPT_MESSAGES) messages.set(text, replaced);
+  }
+  return replaced;
+}
+
+/** A constraint whose text is the same at every call: a primitive, a pattern, or a list of them. */
+function isFixedConstraint(constraint: unknown): boolean {
+  if (Array.isArray(constraint)) return constraint.every(isFixedConstraint);
+  return (
+    constraint === null ||
+    constraint instanceof RegExp ||
+    (typeof constraint !== 'object' && typeof constraint !== 'function')
+  );
+}
+
+/**
+ * Whether a rule's messages can be kept by their text: class-validator replaces the tokens one
+ * after another in the text as it stands, so a `$` in the property or in a constraint's text
+ * could bring in `$value` or `$target`, which differ per call.
+ */
+function keepsMessages(metadata: ValidationMetadata): boolean {
+  const constraints: unknown = metadata.constraints;
+  return (
+    !metadata.propertyName.includes('$') &&
+    (!Array.isArray(constraints) ||
+      constraints.every(
+        (constraint) =>
+          isFixedConstraint(constraint) && !constraintToString(constraint).includes('$'),
+      ))
+  );
 }
 
 // Every item is checked, even after a failure, as class-validator does: a check that throws on a
@@ -114,7 +174,15 @@ function ruleStepOf(storage: MetadataStorage, metadata: ValidationMetadata): Rul
   const [constraint] = constraints;
   if (constraints.length !== 1 || constraint === undefined || constraint.async) return undefined;
   const check = checkFor(constraint.name, metadata.constraints);
-  return check === undefined ? undefined : { metadata, constraint, type: constraint.name, check };
+  return check === undefined
+    ? undefined
+    : {
+        metadata,
+        constraint,
+        type: constraint.name,
+        check,
+        messages: keepsMessages(metadata) ? new Map() : undefined,
+      };
 }
 
 function propertyStepOf(

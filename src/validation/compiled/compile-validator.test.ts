@@ -7,8 +7,10 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   MaxLength,
   Min,
+  MinLength,
   ValidateIf,
   ValidateNested,
   type ValidatorOptions,
@@ -17,6 +19,7 @@ import fc from 'fast-check';
 import {
   compiledOutcome,
   jsonObjectOf,
+  pictureOf,
   referenceOutcome,
   VALIDATOR_RUNS,
 } from '../../test/support/validation-differential';
@@ -144,5 +147,40 @@ describe('compileValidator on hand-written DTOs', () => {
 
   it('keeps a DTO with ValidateIf, like the sample PATCH body, with class-validator', () => {
     expect(compileValidator(UpdateUserDto, DEFAULT_VALIDATOR_OPTIONS)).toBeUndefined();
+  });
+});
+
+/** Rules whose messages bring in the value or the class, directly or through a `$` of their own. */
+class TokensDto {
+  @Matches(/\$value/) pattern!: string;
+  @IsString({ message: '$property got $value' }) echoed!: string;
+  @Length(2, 3, { message: ({ value }) => `counted ${String(value).length}` }) counted!: string;
+  @IsString() $target!: string;
+  @MinLength(3) plain!: string;
+}
+
+describe('the messages a compiled validator keeps between bodies', () => {
+  it('are what class-validator gives for every body, one validator serving them all', async () => {
+    const compiled = compileValidator(TokensDto, DEFAULT_VALIDATOR_OPTIONS);
+    if (compiled === undefined) throw new Error('TokensDto should compile');
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('$value', '$target', 'a'));
+    const body = fc.record({
+      pattern: text,
+      echoed: fc.oneof(text, fc.integer()),
+      counted: text,
+      $target: fc.oneof(text, fc.integer()),
+      plain: text,
+    });
+    await fc.assert(
+      fc.asyncProperty(body, async (json) => {
+        const result = compiled(json);
+        const picture =
+          result === undefined
+            ? 'left to class-transformer'
+            : pictureOf(result.errors === undefined ? { instance: result.instance } : result);
+        expect(picture).toEqual(await referenceOutcome(TokensDto, json, DEFAULT_VALIDATOR_OPTIONS));
+      }),
+      { numRuns: Math.max(VALIDATOR_RUNS, 100) },
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { ValidationArguments } from 'class-validator';
 export type MessageSource = string | ((args: ValidationArguments) => string);
 
 // class-validator's own formatting of a constraint in a message (not exported by the package).
-function constraintToString(constraint: unknown): string {
+export function constraintToString(constraint: unknown): string {
   if (Array.isArray(constraint)) return constraint.join(', ');
   return `${typeof constraint === 'symbol' ? constraint.description : constraint}`;
 }
@@ -43,7 +43,15 @@ export function replaceMessageTokens(
   message: MessageSource | undefined,
   args: ValidationArguments,
 ): string {
-  let text = typeof message === 'function' ? message(args) : message;
+  return replaceTokens(typeof message === 'function' ? message(args) : message, args);
+}
+
+/**
+ * {@link replaceMessageTokens} on a message's text, once a message function gave it: whatever it
+ * gave, a non-string included, as class-validator takes it.
+ */
+export function replaceTokens(message: unknown, args: ValidationArguments): string {
+  let text = message as string | undefined;
   const { constraints } = args;
   // Each replacement runs only when its token is in the text as it stands: a global replace of
   // an absent token gives the text unchanged, and the regular expressions are most of the cost.
